@@ -1,0 +1,88 @@
+//! Errors of the library: one enum, each variant a distinct `kind` that reports carry as
+//! `error.kind`, with the path of the input it concerns.
+
+use std::path::{Path, PathBuf};
+
+/// A `Result` whose error is [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Everything that can go wrong while reading a filing.
+///
+/// Every variant names the input's path; [`Error::kind`] gives the stable machine-readable name
+/// that JSON reports carry as `error.kind`.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The path does not exist.
+    #[error("{}: no such file", path.display())]
+    NotFound { path: PathBuf },
+    /// A directory was given where a file was expected.
+    #[error("{}: is a directory, not a file", path.display())]
+    IsDirectory { path: PathBuf },
+    /// The file has zero bytes.
+    #[error("{}: file is empty", path.display())]
+    Empty { path: PathBuf },
+    /// The file exists but could not be read (permissions, I/O error).
+    #[error("{}: cannot read: {source}", path.display())]
+    Unreadable {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    /// The content is not a format tokenlens reads (an image, an archive, random bytes).
+    #[error("{}: not a filing: {what}", path.display())]
+    Unsupported { path: PathBuf, what: String },
+    /// The file claims a format but is damaged beyond reading.
+    #[error("{}: corrupt {format}: {message}", path.display())]
+    Corrupt {
+        path: PathBuf,
+        format: &'static str,
+        message: String,
+    },
+    /// The PDF is encrypted and the password given (or none) does not open it.
+    #[error("{}: encrypted PDF: {message}", path.display())]
+    Encrypted { path: PathBuf, message: String },
+    /// The document was read but holds no text at all (a scan without OCR, an empty body).
+    #[error("{}: no text: {message}", path.display())]
+    NoText { path: PathBuf, message: String },
+}
+
+impl Error {
+    /// The stable name of this error's kind, as written to `error.kind` in reports.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Error::NotFound { .. } => "not_found",
+            Error::IsDirectory { .. } => "is_directory",
+            Error::Empty { .. } => "empty",
+            Error::Unreadable { .. } => "unreadable",
+            Error::Unsupported { .. } => "unsupported",
+            Error::Corrupt { .. } => "corrupt",
+            Error::Encrypted { .. } => "encrypted",
+            Error::NoText { .. } => "no_text",
+        }
+    }
+
+    /// The path of the input this error is about.
+    pub fn path(&self) -> &Path {
+        match self {
+            Error::NotFound { path }
+            | Error::IsDirectory { path }
+            | Error::Empty { path }
+            | Error::Unreadable { path, .. }
+            | Error::Unsupported { path, .. }
+            | Error::Corrupt { path, .. }
+            | Error::Encrypted { path, .. }
+            | Error::NoText { path, .. } => path,
+        }
+    }
+
+    /// Turn an I/O error met while opening or reading `path` into the matching variant.
+    pub(crate) fn io(path: &Path, err: std::io::Error) -> Error {
+        let path = path.to_path_buf();
+        match err.kind() {
+            std::io::ErrorKind::NotFound => Error::NotFound { path },
+            std::io::ErrorKind::IsADirectory => Error::IsDirectory { path },
+            _ => Error::Unreadable { path, source: err },
+        }
+    }
+}

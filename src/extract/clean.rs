@@ -1,0 +1,384 @@
+//! Clean text, the same for every format.
+//!
+//! Real filings are messy: ligature glyphs, non-breaking and odd spaces, soft hyphens, words
+//! hyphenated across line ends, running headers and footers, and page numbers standing alone on
+//! a line, sometimes in the middle of a sentence that a page break cut. Cleaning makes the text
+//! read as the filer wrote it. Quotes are kept as in the source (straight or curly), because the
+//! term finders need them. The cleaned page text is the reference for every span in a report.
+
+use std::collections::HashMap;
+
+/// Clean one page on its own: characters, hyphenation, page-number lines, blank runs.
+///
+/// ```
+/// let page = tokenlens::extract::clean_page("the e\u{FB03}cient dif-\nferences\u{a0}of\n2\n1 million");
+/// assert_eq!(page, "the efficient differences of\n1 million");
+/// ```
+pub fn clean_page(raw: &str) -> String {
+    let text = normalize_chars(raw);
+    let lines = join_hyphenated(&text);
+    let lines = drop_interior_page_numbers(lines);
+    assemble(&lines)
+}
+
+/// Clean every page, then remove running headers and footers and page-number lines at the top
+/// and bottom of pages.
+pub(crate) fn clean_document(pages: Vec<String>) -> Vec<String> {
+    let mut pages: Vec<Vec<String>> = pages
+        .iter()
+        .map(|p| {
+            let text = normalize_chars(p);
+            drop_interior_page_numbers(join_hyphenated(&text))
+        })
+        .collect();
+    drop_running_lines(&mut pages);
+    pages.iter().map(|lines| assemble(lines)).collect()
+}
+
+/// Map ligatures, odd spaces and line separators to plain text; drop invisible characters.
+fn normalize_chars(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut chars = raw.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                if chars.peek() != Some(&'\n') {
+                    out.push('\n');
+                }
+            }
+            '\u{FB00}' => out.push_str("ff"),
+            '\u{FB01}' => out.push_str("fi"),
+            '\u{FB02}' => out.push_str("fl"),
+            '\u{FB03}' => out.push_str("ffi"),
+            '\u{FB04}' => out.push_str("ffl"),
+            '\u{FB05}' | '\u{FB06}' => out.push_str("st"),
+            '\u{A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => {
+                out.push(' ')
+            }
+            '\u{2028}' | '\u{2029}' | '\u{0B}' => out.push('\n'),
+            '\u{0C}' => out.push('\n'),
+            '\u{AD}' | '\u{200B}' | '\u{2060}' | '\u{FEFF}' => {}
+            '\t' | '\n' => out.push(c),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Split into lines with trailing spaces trimmed, joining words hyphenated across a line end
+/// ("dif-\nferences" becomes "differences", the rest of the next line kept on this one).
+fn join_hyphenated(text: &str) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    // A line that ended in a broken word, and whether its hyphen was taken off.
+    let mut carry: Option<(String, bool)> = None;
+    for line in text.split('\n') {
+        let line = line.trim_end();
+        let mut current = match carry.take() {
+            Some((mut head, _)) if line.trim_start().starts_with(|c: char| c.is_lowercase()) => {
+                head.push_str(line.trim_start());
+                head
+            }
+            Some((mut head, popped)) => {
+                if popped {
+                    head.push('-');
+                }
+                lines.push(head);
+                line.to_string()
+            }
+            None => line.to_string(),
+        };
+        if ends_with_broken_word(&current) {
+            // In a compound ("state-of-the-\nart") the hyphen is part of the word: keep it.
+            let word = current.rsplit(char::is_whitespace).next().unwrap_or("");
+            if word[..word.len() - 1].contains('-') {
+                carry = Some((current, false));
+                continue;
+            }
+            current.pop();
+            carry = Some((current, true));
+            continue;
+        }
+        lines.push(current);
+    }
+    if let Some((mut head, popped)) = carry {
+        if popped {
+            head.push('-');
+        }
+        lines.push(head);
+    }
+    lines
+}
+
+/// True when a line ends in `letter letter -`, and so may be a word broken at the line end; it
+/// is joined only when the next line goes on in lower case.
+fn ends_with_broken_word(line: &str) -> bool {
+    let mut rev = line.chars().rev();
+    rev.next() == Some('-')
+        && rev.next().is_some_and(|c| c.is_lowercase())
+        && rev.next().is_some_and(|c| c.is_alphabetic())
+}
+
+/// A line that is only a page number: `12`, `- 12 -`, `–5 6–`, `Page 12`, `Page 12 of 300`,
+/// `F-12`, or a lowercase roman numeral. Returns the number when it is Arabic.
+fn page_number_line(line: &str) -> Option<Option<u32>> {
+    let t = line.trim();
+    if t.is_empty() || t.len() > 24 {
+        return None;
+    }
+    let t = t
+        .trim_matches(|c: char| matches!(c, '-' | '–' | '—' | '|' | '(' | ')' | '[' | ']'))
+        .trim();
+    let t = strip_prefix_ci(t, "page ").unwrap_or(t);
+    let t = match t.find(" of ") {
+        Some(i) if t[i + 4..].trim().chars().all(|c| c.is_ascii_digit()) => &t[..i],
+        _ => t,
+    };
+    let t = t.trim();
+    if t.is_empty() {
+        return None;
+    }
+    let digits: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+    if !digits.is_empty() && digits.len() <= 4 && digits.chars().all(|c| c.is_ascii_digit()) {
+        return Some(digits.parse().ok());
+    }
+    // Exhibit and financial-statement pages: F-12, A-3, S-1.
+    if let Some((p, n)) = t.split_once('-') {
+        if p.len() == 1
+            && p.chars().all(|c| c.is_ascii_uppercase())
+            && !n.is_empty()
+            && n.len() <= 3
+            && n.chars().all(|c| c.is_ascii_digit())
+        {
+            return Some(None);
+        }
+    }
+    if t.len() <= 6 && t.chars().all(|c| matches!(c, 'i' | 'v' | 'x' | 'l')) {
+        return Some(None);
+    }
+    None
+}
+
+fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = s.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix).then(|| &s[prefix.len()..])
+}
+
+/// Drop page-number lines that interrupt a sentence: the previous text line ends without
+/// closing punctuation and the next one goes on in lower case or with a digit ("more than\n2\n1
+/// million people"). Also drops dash-framed markers such as `–3 5–` anywhere.
+fn drop_interior_page_numbers(lines: Vec<String>) -> Vec<String> {
+    let mut keep = vec![true; lines.len()];
+    for i in 0..lines.len() {
+        let line = lines[i].trim();
+        if page_number_line(line).is_none() {
+            continue;
+        }
+        let framed = line.starts_with(['-', '–', '—']) && line.ends_with(['-', '–', '—']);
+        if framed {
+            keep[i] = false;
+            continue;
+        }
+        if !line.chars().all(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        let prev = (0..i)
+            .rev()
+            .find(|&j| keep[j] && !lines[j].trim().is_empty())
+            .map(|j| lines[j].trim_end());
+        let next = (i + 1..lines.len())
+            .find(|&j| !lines[j].trim().is_empty())
+            .map(|j| lines[j].trim_start());
+        let (Some(prev), Some(next)) = (prev, next) else {
+            continue;
+        };
+        let prev_open = prev
+            .chars()
+            .last()
+            .is_some_and(|c| c.is_lowercase() || c == ',');
+        let next_goes_on = next
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit());
+        if prev_open && next_goes_on {
+            keep[i] = false;
+        }
+    }
+    lines
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(l, k)| k.then_some(l))
+        .collect()
+}
+
+/// How many non-empty lines at each end of a page may be a running header or footer.
+const EDGE: usize = 3;
+
+/// Remove running headers and footers (the same line, digits aside, at the top or bottom of many
+/// pages) and page numbers at the top or bottom of a page.
+fn drop_running_lines(pages: &mut [Vec<String>]) {
+    let n = pages.len();
+    if n >= 4 {
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        for lines in pages.iter() {
+            let mut keys: Vec<String> = edge_indices(lines)
+                .into_iter()
+                .map(|i| running_key(&lines[i]))
+                .filter(|k| !k.is_empty())
+                .collect();
+            keys.sort();
+            keys.dedup();
+            for k in keys {
+                *seen.entry(k).or_default() += 1;
+            }
+        }
+        let threshold = (n * 3 / 10).max(3);
+        for lines in pages.iter_mut() {
+            let drop: Vec<usize> = edge_indices(lines)
+                .into_iter()
+                .filter(|&i| {
+                    let k = running_key(&lines[i]);
+                    !k.is_empty() && seen.get(&k).is_some_and(|&c| c >= threshold)
+                })
+                .collect();
+            for i in drop {
+                lines[i].clear();
+            }
+        }
+    }
+    let max_page = n as u32 + 50;
+    for lines in pages.iter_mut() {
+        for i in edge_indices(lines) {
+            match page_number_line(&lines[i]) {
+                Some(Some(num)) if num <= max_page => lines[i].clear(),
+                Some(None) => lines[i].clear(),
+                _ => {}
+            }
+        }
+    }
+}
+
+/// Indices of the first and last [`EDGE`] non-empty lines.
+fn edge_indices(lines: &[String]) -> Vec<usize> {
+    let non_empty: Vec<usize> = (0..lines.len())
+        .filter(|&i| !lines[i].trim().is_empty())
+        .collect();
+    // On a short page, the top half and the bottom half.
+    let k = EDGE.min(non_empty.len().div_ceil(2));
+    let mut v: Vec<usize> = non_empty[..k].to_vec();
+    let tail = EDGE.min(non_empty.len() / 2);
+    v.extend_from_slice(&non_empty[non_empty.len() - tail..]);
+    v
+}
+
+/// A line with digits masked, spaces collapsed and case folded, so "Page 3" and "Page 4" match.
+/// Long lines are never running lines.
+fn running_key(line: &str) -> String {
+    let t = line.trim();
+    if t.chars().count() > 120 {
+        return String::new();
+    }
+    let mut key = String::with_capacity(t.len());
+    let mut space = false;
+    for c in t.chars() {
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        if space && !key.is_empty() {
+            key.push(' ');
+        }
+        space = false;
+        if c.is_ascii_digit() {
+            if !key.ends_with('#') {
+                key.push('#');
+            }
+        } else {
+            key.extend(c.to_lowercase());
+        }
+    }
+    // A bare number is handled as a page number, not as a running line.
+    if key == "#" {
+        return String::new();
+    }
+    key
+}
+
+/// Join lines, collapsing runs of blank lines to one and trimming the ends of the page.
+fn assemble(lines: &[String]) -> String {
+    let mut out = String::with_capacity(lines.iter().map(|l| l.len() + 1).sum());
+    let mut blank = 0;
+    for line in lines {
+        if line.trim().is_empty() {
+            blank += 1;
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(if blank > 0 { "\n\n" } else { "\n" });
+        }
+        blank = 0;
+        out.push_str(line.trim_end());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn characters() {
+        assert_eq!(
+            clean_page("e\u{FB00}ect \u{FB01}rst\u{a0}\u{2009}x\u{ad}y\u{200b} \u{201c}Q\u{201d} \"s\""),
+            "effect first  xy \u{201c}Q\u{201d} \"s\""
+        );
+        assert_eq!(clean_page("a\r\nb\rc"), "a\nb\nc");
+    }
+
+    #[test]
+    fn hyphenation_joins_only_broken_words() {
+        assert_eq!(clean_page("the dif-\nferences are"), "the differences are");
+        assert_eq!(clean_page("state-of-the-\nart systems"), "state-of-the-art systems");
+        assert_eq!(clean_page("non-\nGAAP"), "non-\nGAAP");
+        assert_eq!(clean_page("2023-\n2024"), "2023-\n2024");
+        assert_eq!(clean_page("well-to-\nDo"), "well-to-\nDo");
+        assert_eq!(clean_page("ends in a broken-"), "ends in a broken-");
+    }
+
+    #[test]
+    fn page_numbers_inside_sentences() {
+        assert_eq!(
+            clean_page("served more than\n2\n1 million people"),
+            "served more than\n1 million people"
+        );
+        // A number after a finished sentence, before a capital, may be data: kept.
+        assert_eq!(clean_page("Total.\n2\nRevenue"), "Total.\n2\nRevenue");
+        assert_eq!(
+            clean_page("“token” the basic unit\n–3 5–\n“MAU” monthly"),
+            "“token” the basic unit\n“MAU” monthly"
+        );
+    }
+
+    #[test]
+    fn running_headers_and_footers() {
+        let words = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta"];
+        let pages: Vec<String> = (1..=6)
+            .map(|i| {
+                let w = words[i - 1];
+                format!("ACME AI, INC.\nTable of Contents\nBody {w}.\nMore {w}.\n\nPage {i} of 6\n")
+            })
+            .collect();
+        let out = clean_document(pages);
+        assert_eq!(out[0], "Body alpha.\nMore alpha.");
+        assert_eq!(out[5], "Body zeta.\nMore zeta.");
+    }
+
+    #[test]
+    fn edge_page_numbers() {
+        let out = clean_document(vec!["Text one.\n1".into(), "i\nText two.\n- 2 -".into()]);
+        assert_eq!(out, vec!["Text one.", "Text two."]);
+        // A year at the bottom of a page is not a page number.
+        let out = clean_document(vec!["Fiscal\n2023".into()]);
+        assert_eq!(out, vec!["Fiscal\n2023"]);
+    }
+}

@@ -1,0 +1,463 @@
+//! PDF through `pdf-extract`: the only file that touches it.
+//!
+//! pdf-extract is the text engine, driven page by page through our own [`OutputDev`] so every
+//! page keeps its number and words are laid out from glyph positions. Around it we fix what it
+//! gets wrong on real filings:
+//!
+//! - It misreads the range form of a CIDFont's `/W` widths (`c_first c_last w`), giving glyphs
+//!   zero width, which splits words and numbers ("3 0 , 2 0 2 3"). We rewrite every range entry
+//!   into the list form `c_first [w ...]`, which it reads correctly, before extracting.
+//! - It panics on odd PDFs by design. Every call into it runs under `catch_unwind`: a page that
+//!   panics or errors becomes a warning, and the pages after it are still read.
+//! - Its document-wide call stops at the first bad page and its password handling returns empty
+//!   text for a PDF it could not decrypt. We load with lopdf ourselves, tell "encrypted" apart,
+//!   and treat a PDF whose pages give no characters as "no text layer", never as empty success.
+
+use std::cell::Cell;
+use std::collections::BTreeMap;
+use std::panic::{self, AssertUnwindSafe};
+use std::path::Path;
+use std::sync::Once;
+
+use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
+
+use crate::document::Warning;
+use crate::error::{Error, Result};
+
+use super::RawDocument;
+
+pub(crate) fn read(path: &Path, bytes: &[u8], password: Option<&str>) -> Result<RawDocument> {
+    let corrupt = |message: String| Error::Corrupt {
+        path: path.to_path_buf(),
+        format: "PDF",
+        message,
+    };
+    let options = lopdf::LoadOptions {
+        password: password.map(str::to_string),
+        ..Default::default()
+    };
+    let loaded = contain(|| lopdf::Document::load_mem_with_options(bytes, options));
+    let mut doc = match loaded {
+        Ok(Ok(doc)) => doc,
+        Ok(Err(e)) => return Err(load_error(path, password, e)),
+        Err(panic) => return Err(corrupt(format!("parser crashed: {panic}"))),
+    };
+    if doc.trailer.get(b"Encrypt").is_ok() && !doc.was_encrypted() {
+        return Err(Error::Encrypted {
+            path: path.to_path_buf(),
+            message: match password {
+                Some(_) => "the password given does not open it".to_string(),
+                None => "a user password is needed: pass it with --password".to_string(),
+            },
+        });
+    }
+    let rewritten = fix_cid_width_ranges(&mut doc);
+
+    let page_ids = doc.get_pages();
+    if page_ids.is_empty() {
+        return Err(corrupt("no pages found (damaged page tree?)".to_string()));
+    }
+    let numbers: Vec<u32> = page_ids.keys().copied().collect();
+    let mut raw = RawDocument::default();
+    if rewritten > 0 {
+        log_fix(&mut raw, rewritten);
+    }
+    let texts = extract_pages(&doc, &numbers, &mut raw.warnings);
+
+    let mut empty: Vec<u32> = Vec::new();
+    for (i, &n) in numbers.iter().enumerate() {
+        let text = texts.get(&n).cloned().unwrap_or_default();
+        if text.trim().is_empty() {
+            empty.push(i as u32 + 1);
+        }
+        raw.pages.push(text);
+    }
+    if empty.len() == numbers.len() {
+        return Err(Error::NoText {
+            path: path.to_path_buf(),
+            message: format!(
+                "no text layer on any of its {} pages: scanned? OCR needed",
+                numbers.len()
+            ),
+        });
+    }
+    if !empty.is_empty() {
+        raw.warnings.push(Warning::document(format!(
+            "no text layer on {} {}: scanned? OCR needed",
+            if empty.len() == 1 { "page" } else { "pages" },
+            page_ranges(&empty)
+        )));
+    }
+    Ok(raw)
+}
+
+fn log_fix(_raw: &mut RawDocument, _n: usize) {
+    // The width fix is routine on EDGAR PDFs; it is not worth a warning to the user.
+}
+
+fn load_error(path: &Path, password: Option<&str>, e: lopdf::Error) -> Error {
+    match e {
+        lopdf::Error::InvalidPassword | lopdf::Error::Decryption(_) => Error::Encrypted {
+            path: path.to_path_buf(),
+            message: match password {
+                Some(_) => "the password given does not open it".to_string(),
+                None => format!("cannot decrypt: {e}"),
+            },
+        },
+        lopdf::Error::Unimplemented(what) if what.contains("encrypt") => Error::Encrypted {
+            path: path.to_path_buf(),
+            message: what.to_string(),
+        },
+        other => Error::Corrupt {
+            path: path.to_path_buf(),
+            format: "PDF",
+            message: other.to_string(),
+        },
+    }
+}
+
+/// "1, 3-5, 9" from sorted page numbers.
+fn page_ranges(pages: &[u32]) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < pages.len() {
+        let start = pages[i];
+        let mut end = start;
+        while i + 1 < pages.len() && pages[i + 1] == end + 1 {
+            i += 1;
+            end = pages[i];
+        }
+        parts.push(if start == end {
+            start.to_string()
+        } else {
+            format!("{start}-{end}")
+        });
+        i += 1;
+    }
+    parts.join(", ")
+}
+
+/// Extract every page. One pass over the document first (pdf-extract looks up the page list
+/// once); if that stops at a bad page, that page gets a warning and the pages after it are read
+/// one by one.
+fn extract_pages(
+    doc: &lopdf::Document,
+    numbers: &[u32],
+    warnings: &mut Vec<Warning>,
+) -> BTreeMap<u32, String> {
+    let mut dev = PageCollector::default();
+    let whole = contain(|| pdf_extract::output_doc(doc, &mut dev));
+    let mut failed_at = match whole {
+        Ok(Ok(())) => None,
+        Ok(Err(e)) => Some((dev.current, describe(&e))),
+        Err(panic) => Some((dev.current, format!("extractor crashed: {panic}"))),
+    };
+    while let Some((page, reason)) = failed_at.take() {
+        let Some(page) = page else {
+            warnings.push(Warning::document(format!("text extraction failed: {reason}")));
+            break;
+        };
+        warnings.push(Warning {
+            page: Some(page),
+            message: format!("page skipped: {reason}"),
+        });
+        dev.pages.remove(&page);
+        for &n in numbers.iter().filter(|&&n| n > page) {
+            dev.current = None;
+            let one = contain(|| pdf_extract::output_doc_page(doc, &mut dev, n));
+            let reason = match one {
+                Ok(Ok(())) => continue,
+                Ok(Err(e)) => describe(&e),
+                Err(panic) => format!("extractor crashed: {panic}"),
+            };
+            dev.pages.remove(&n);
+            warnings.push(Warning {
+                page: Some(n),
+                message: format!("page skipped: {reason}"),
+            });
+        }
+    }
+    dev.pages
+}
+
+fn describe(e: &OutputError) -> String {
+    match e {
+        OutputError::PdfError(e) => e.to_string(),
+        other => format!("{other:?}"),
+    }
+}
+
+thread_local! {
+    static CONTAINED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Run `f`, turning a panic into an `Err` with its message. The panic is not printed: it is
+/// reported as a warning or an error by the caller.
+fn contain<T>(f: impl FnOnce() -> T) -> std::result::Result<T, String> {
+    static HOOK: Once = Once::new();
+    HOOK.call_once(|| {
+        let previous = panic::take_hook();
+        panic::set_hook(Box::new(move |info| {
+            if !CONTAINED.with(Cell::get) {
+                previous(info);
+            }
+        }));
+    });
+    let was = CONTAINED.with(|c| c.replace(true));
+    let result = panic::catch_unwind(AssertUnwindSafe(f));
+    CONTAINED.with(|c| c.set(was));
+    result.map_err(|payload| {
+        payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown panic".to_string())
+    })
+}
+
+/// Rewrite the range entries `c_first c_last w` of every CIDFont `/W` array into the list form
+/// `c_first [w w ...]`. Returns how many arrays were changed.
+fn fix_cid_width_ranges(doc: &mut lopdf::Document) -> usize {
+    use lopdf::Object;
+
+    let ids: Vec<lopdf::ObjectId> = doc
+        .objects
+        .iter()
+        .filter_map(|(id, obj)| {
+            let dict = obj.as_dict().ok()?;
+            let subtype = dict.get(b"Subtype").ok()?.as_name().ok()?;
+            matches!(subtype, b"CIDFontType0" | b"CIDFontType2").then_some(*id)
+        })
+        .collect();
+    let mut changed = 0;
+    for id in ids {
+        let w = {
+            let Ok(dict) = doc.get_dictionary(id) else {
+                continue;
+            };
+            let Ok(w) = dict.get(b"W") else { continue };
+            let w = match w {
+                Object::Reference(r) => match doc.get_object(*r) {
+                    Ok(o) => o.clone(),
+                    Err(_) => continue,
+                },
+                o => o.clone(),
+            };
+            let Ok(items) = w.as_array() else { continue };
+            let items: Vec<Object> = items
+                .iter()
+                .map(|o| match o {
+                    Object::Reference(r) => doc.get_object(*r).cloned().unwrap_or(Object::Null),
+                    o => o.clone(),
+                })
+                .collect();
+            items
+        };
+        let Some(fixed) = widths_as_lists(&w) else {
+            continue;
+        };
+        if let Ok(dict) = doc.get_dictionary_mut(id) {
+            dict.set("W", Object::Array(fixed));
+            changed += 1;
+        }
+    }
+    changed
+}
+
+/// The list form of a `/W` array, or `None` when it has no range entries (or is malformed, in
+/// which case it is left to pdf-extract as it was).
+fn widths_as_lists(w: &[lopdf::Object]) -> Option<Vec<lopdf::Object>> {
+    use lopdf::Object;
+
+    let num = |o: &Object| match o {
+        Object::Integer(i) => Some(*i as f64),
+        Object::Real(r) => Some(*r as f64),
+        _ => None,
+    };
+    let mut out = Vec::with_capacity(w.len());
+    let mut any_range = false;
+    let mut i = 0;
+    while i < w.len() {
+        let first = num(&w[i])?;
+        match w.get(i + 1)? {
+            Object::Array(list) => {
+                out.push(Object::Integer(first as i64));
+                out.push(Object::Array(
+                    list.iter()
+                        .map(|o| Object::Real(num(o).unwrap_or(0.0) as f32))
+                        .collect(),
+                ));
+                i += 2;
+            }
+            last => {
+                let last = num(last)?;
+                let width = num(w.get(i + 2)?)?;
+                let (first, last) = (first as i64, last as i64);
+                if last < first || last - first > 65_535 {
+                    return None;
+                }
+                any_range = true;
+                out.push(Object::Integer(first));
+                out.push(Object::Array(vec![
+                    Object::Real(width as f32);
+                    (last - first + 1) as usize
+                ]));
+                i += 3;
+            }
+        }
+    }
+    any_range.then_some(out)
+}
+
+/// Collects the glyphs pdf-extract reports into lines and words, page by page.
+///
+/// Lines break where the baseline moves by more than half the font size; a wider vertical gap
+/// makes a blank line. Within a line, a gap wider than 0.15 of the font size is a space, and a
+/// gap wider than three font sizes (a table column) a tab. A glyph drawn again at the same spot
+/// (fake bold) is written once.
+#[derive(Default)]
+struct PageCollector {
+    pages: BTreeMap<u32, String>,
+    current: Option<u32>,
+    text: String,
+    height: f64,
+    last: Option<Last>,
+    space: bool,
+}
+
+#[derive(Clone, Copy)]
+struct Last {
+    x: f64,
+    y: f64,
+    end: f64,
+    size: f64,
+    ch: char,
+}
+
+impl OutputDev for PageCollector {
+    fn begin_page(
+        &mut self,
+        page_num: u32,
+        media_box: &MediaBox,
+        _art_box: Option<(f64, f64, f64, f64)>,
+    ) -> std::result::Result<(), OutputError> {
+        self.current = Some(page_num);
+        self.text.clear();
+        self.last = None;
+        self.space = false;
+        self.height = media_box.ury - media_box.lly;
+        Ok(())
+    }
+
+    fn end_page(&mut self) -> std::result::Result<(), OutputError> {
+        if let Some(n) = self.current {
+            self.pages.insert(n, std::mem::take(&mut self.text));
+        }
+        Ok(())
+    }
+
+    fn output_character(
+        &mut self,
+        trm: &Transform,
+        width: f64,
+        _spacing: f64,
+        font_size: f64,
+        ch: &str,
+    ) -> std::result::Result<(), OutputError> {
+        // Device space with y growing down the page; the font size scaled by the text matrix.
+        let (x, y) = (trm.m31, self.height - trm.m32);
+        let vx = font_size * (trm.m11 + trm.m21);
+        let vy = font_size * (trm.m12 + trm.m22);
+        let mut size = (vx * vy).abs().sqrt();
+        if !size.is_finite() || size <= 0.0 {
+            size = font_size.abs().max(1.0);
+        }
+        let end = x + width * size;
+        if ch.chars().all(char::is_whitespace) {
+            if !ch.is_empty() {
+                self.space = true;
+                if let Some(last) = &mut self.last {
+                    last.end = last.end.max(end);
+                }
+            }
+            return Ok(());
+        }
+        let first = ch.chars().next().unwrap_or(' ');
+        if let Some(last) = self.last {
+            let line_size = size.max(last.size);
+            let dy = y - last.y;
+            if dy.abs() > 0.5 * line_size.min(size.max(1.0) * 1.5) || x < last.x - 0.5 * size && dy.abs() > 0.25 * size {
+                self.text.push('\n');
+                if dy > 2.0 * line_size {
+                    self.text.push('\n');
+                }
+            } else if first == last.ch && (x - last.x).abs() < 0.1 * size && ch.chars().count() == 1 {
+                // The same glyph struck again at the same place: fake bold.
+                return Ok(());
+            } else {
+                let gap = x - last.end;
+                if gap > 3.0 * size {
+                    self.text.push('\t');
+                } else if self.space || gap > 0.15 * size || gap < -2.0 * size {
+                    self.text.push(' ');
+                }
+            }
+        }
+        self.text.push_str(ch);
+        self.space = false;
+        self.last = Some(Last {
+            x,
+            y,
+            end,
+            size,
+            ch: ch.chars().last().unwrap_or(first),
+        });
+        Ok(())
+    }
+
+    fn begin_word(&mut self) -> std::result::Result<(), OutputError> {
+        Ok(())
+    }
+
+    fn end_word(&mut self) -> std::result::Result<(), OutputError> {
+        Ok(())
+    }
+
+    fn end_line(&mut self) -> std::result::Result<(), OutputError> {
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use lopdf::Object;
+
+    #[test]
+    fn width_ranges_become_lists() {
+        let w = vec![
+            Object::Integer(1),
+            Object::Array(vec![Object::Integer(500), Object::Integer(600)]),
+            Object::Integer(10),
+            Object::Integer(12),
+            Object::Integer(250),
+        ];
+        let fixed = widths_as_lists(&w).unwrap();
+        assert_eq!(fixed.len(), 4);
+        assert_eq!(fixed[2], Object::Integer(10));
+        assert_eq!(fixed[3], Object::Array(vec![Object::Real(250.0); 3]));
+        // Already in list form: nothing to do.
+        assert!(widths_as_lists(&w[..2]).is_none());
+    }
+
+    #[test]
+    fn ranges_of_pages() {
+        assert_eq!(page_ranges(&[1, 3, 4, 5, 9]), "1, 3-5, 9");
+    }
+
+    #[test]
+    fn panics_are_contained() {
+        let r: std::result::Result<(), String> = contain(|| panic!("boom"));
+        assert_eq!(r.unwrap_err(), "boom");
+    }
+}
