@@ -72,23 +72,78 @@ pub(crate) fn read(path: &Path, bytes: &[u8], password: Option<&str>) -> Result<
         }
         raw.pages.push(text);
     }
+    // Pages that gave no characters: a scan without a text layer, or text we could not decode
+    // (fonts without a Unicode mapping, an unsupported filter). Say which.
+    let (undecoded, scanned): (Vec<u32>, Vec<u32>) = empty.iter().partition(|&&n| {
+        page_ids
+            .get(&numbers[n as usize - 1])
+            .is_some_and(|&id| page_has_fonts(&doc, id))
+    });
+    let plural = |v: &[u32]| if v.len() == 1 { "page" } else { "pages" };
     if empty.len() == numbers.len() {
-        return Err(Error::NoText {
-            path: path.to_path_buf(),
-            message: format!(
+        let skipped = raw.warnings.iter().find(|w| w.message.starts_with("page skipped"));
+        let message = if let Some(w) = skipped {
+            format!("no page could be read ({})", w.message)
+        } else if undecoded.is_empty() {
+            format!(
                 "no text layer on any of its {} pages: scanned? OCR needed",
                 numbers.len()
-            ),
+            )
+        } else {
+            format!(
+                "its {} {} use fonts but no text could be decoded (no Unicode mapping or an unsupported encoding)",
+                numbers.len(),
+                plural(&empty),
+            )
+        };
+        return Err(Error::NoText {
+            path: path.to_path_buf(),
+            message,
         });
     }
-    if !empty.is_empty() {
+    if !scanned.is_empty() {
         raw.warnings.push(Warning::document(format!(
             "no text layer on {} {}: scanned? OCR needed",
-            if empty.len() == 1 { "page" } else { "pages" },
-            page_ranges(&empty)
+            plural(&scanned),
+            page_ranges(&scanned)
+        )));
+    }
+    if !undecoded.is_empty() {
+        raw.warnings.push(Warning::document(format!(
+            "no text could be decoded on {} {} although they use fonts",
+            plural(&undecoded),
+            page_ranges(&undecoded)
         )));
     }
     Ok(raw)
+}
+
+/// True when the page's resources (its own or inherited) name at least one font.
+fn page_has_fonts(doc: &lopdf::Document, page: lopdf::ObjectId) -> bool {
+    let mut id = page;
+    for _ in 0..32 {
+        let Ok(dict) = doc.get_dictionary(id) else {
+            return false;
+        };
+        let resources = match dict.get(b"Resources") {
+            Ok(lopdf::Object::Reference(r)) => doc.get_dictionary(*r).ok(),
+            Ok(lopdf::Object::Dictionary(d)) => Some(d),
+            _ => None,
+        };
+        if let Some(res) = resources {
+            let fonts = match res.get(b"Font") {
+                Ok(lopdf::Object::Reference(r)) => doc.get_dictionary(*r).ok(),
+                Ok(lopdf::Object::Dictionary(d)) => Some(d),
+                _ => None,
+            };
+            return fonts.is_some_and(|f| !f.is_empty());
+        }
+        match dict.get(b"Parent").and_then(lopdf::Object::as_reference) {
+            Ok(parent) => id = parent,
+            Err(_) => return false,
+        }
+    }
+    false
 }
 
 fn log_fix(_raw: &mut RawDocument, _n: usize) {
@@ -396,7 +451,9 @@ impl OutputDev for PageCollector {
                 return Ok(());
             } else {
                 let gap = x - last.end;
-                if gap > 3.0 * size {
+                let after_currency = self.text.ends_with('$')
+                    && !self.text[..self.text.len() - 1].ends_with(|c: char| c.is_alphanumeric());
+                if gap > 3.0 * size && !after_currency {
                     self.text.push('\t');
                 } else if self.space || gap > 0.15 * size || gap < -2.0 * size {
                     self.text.push(' ');
