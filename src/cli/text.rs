@@ -27,7 +27,11 @@ pub fn run(args: TextArgs) -> Result<ExitCode> {
     };
     for w in &doc.warnings {
         match w.page {
-            Some(p) => eprintln!("tokenlens: {}: page {p}: {}", args.path.display(), w.message),
+            Some(p) => eprintln!(
+                "tokenlens: {}: page {p}: {}",
+                args.path.display(),
+                w.message
+            ),
             None => eprintln!("tokenlens: {}: {}", args.path.display(), w.message),
         }
     }

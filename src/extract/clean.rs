@@ -161,7 +161,8 @@ fn page_number_line(line: &str) -> Option<Option<u32>> {
 
 fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
     let head = s.get(..prefix.len())?;
-    head.eq_ignore_ascii_case(prefix).then(|| &s[prefix.len()..])
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| &s[prefix.len()..])
 }
 
 /// Drop page-number lines that interrupt a sentence: the previous text line ends without
@@ -329,7 +330,9 @@ mod tests {
     #[test]
     fn characters() {
         assert_eq!(
-            clean_page("e\u{FB00}ect \u{FB01}rst\u{a0}\u{2009}x\u{ad}y\u{200b} \u{201c}Q\u{201d} \"s\""),
+            clean_page(
+                "e\u{FB00}ect \u{FB01}rst\u{a0}\u{2009}x\u{ad}y\u{200b} \u{201c}Q\u{201d} \"s\""
+            ),
             "effect first  xy \u{201c}Q\u{201d} \"s\""
         );
         assert_eq!(clean_page("a\r\nb\rc"), "a\nb\nc");
@@ -338,7 +341,10 @@ mod tests {
     #[test]
     fn hyphenation_joins_only_broken_words() {
         assert_eq!(clean_page("the dif-\nferences are"), "the differences are");
-        assert_eq!(clean_page("state-of-the-\nart systems"), "state-of-the-art systems");
+        assert_eq!(
+            clean_page("state-of-the-\nart systems"),
+            "state-of-the-art systems"
+        );
         assert_eq!(clean_page("non-\nGAAP"), "non-\nGAAP");
         assert_eq!(clean_page("2023-\n2024"), "2023-\n2024");
         assert_eq!(clean_page("well-to-\nDo"), "well-to-\nDo");

@@ -445,7 +445,10 @@ fn style_of(attrs: &str) -> Option<String> {
     let rest = rest.trim_start().strip_prefix('=')?.trim_start();
     let value = match rest.chars().next()? {
         q @ ('"' | '\'') => rest[1..].split(q).next().unwrap_or(""),
-        _ => rest.split(|c: char| c.is_whitespace() || c == '>').next().unwrap_or(""),
+        _ => rest
+            .split(|c: char| c.is_whitespace() || c == '>')
+            .next()
+            .unwrap_or(""),
     };
     Some(
         value
@@ -505,7 +508,8 @@ pub(crate) fn html_to_pages(html: &str) -> Vec<String> {
         }
         let tag_end = find_tag_end(bytes, name_start + name_len);
         let name = html[name_start..name_start + name_len].to_ascii_lowercase();
-        let attrs = &html[name_start + name_len..tag_end.saturating_sub(1).max(name_start + name_len)];
+        let attrs =
+            &html[name_start + name_len..tag_end.saturating_sub(1).max(name_start + name_len)];
         i = tag_end;
         if closing {
             close_tag(&mut b, &mut stack, &name);

@@ -116,7 +116,9 @@ mod tests {
 
     #[test]
     fn amendment_and_prospectus() {
-        let f = detect(&page("Amendment No. 2\nto\nForm F-1\nREGISTRATION STATEMENT"));
+        let f = detect(&page(
+            "Amendment No. 2\nto\nForm F-1\nREGISTRATION STATEMENT",
+        ));
         assert_eq!(f.form_type.as_deref(), Some("F-1/A"));
         let f = detect(&page(
             "Filed Pursuant to Rule 424(b)(4)\nRegistration No. 333-282241\nForm S-1",

@@ -81,7 +81,10 @@ pub(crate) fn read(path: &Path, bytes: &[u8], password: Option<&str>) -> Result<
     });
     let plural = |v: &[u32]| if v.len() == 1 { "page" } else { "pages" };
     if empty.len() == numbers.len() {
-        let skipped = raw.warnings.iter().find(|w| w.message.starts_with("page skipped"));
+        let skipped = raw
+            .warnings
+            .iter()
+            .find(|w| w.message.starts_with("page skipped"));
         let message = if let Some(w) = skipped {
             format!("no page could be read ({})", w.message)
         } else if undecoded.is_empty() {
@@ -209,7 +212,9 @@ fn extract_pages(
     };
     while let Some((page, reason)) = failed_at.take() {
         let Some(page) = page else {
-            warnings.push(Warning::document(format!("text extraction failed: {reason}")));
+            warnings.push(Warning::document(format!(
+                "text extraction failed: {reason}"
+            )));
             break;
         };
         warnings.push(Warning {
@@ -441,12 +446,15 @@ impl OutputDev for PageCollector {
         if let Some(last) = self.last {
             let line_size = size.max(last.size);
             let dy = y - last.y;
-            if dy.abs() > 0.5 * line_size.min(size.max(1.0) * 1.5) || x < last.x - 0.5 * size && dy.abs() > 0.25 * size {
+            if dy.abs() > 0.5 * line_size.min(size.max(1.0) * 1.5)
+                || x < last.x - 0.5 * size && dy.abs() > 0.25 * size
+            {
                 self.text.push('\n');
                 if dy > 2.0 * line_size {
                     self.text.push('\n');
                 }
-            } else if first == last.ch && (x - last.x).abs() < 0.1 * size && ch.chars().count() == 1 {
+            } else if first == last.ch && (x - last.x).abs() < 0.1 * size && ch.chars().count() == 1
+            {
                 // The same glyph struck again at the same place: fake bold.
                 return Ok(());
             } else {

@@ -28,12 +28,8 @@ pub(crate) fn read(_path: &Path, bytes: &[u8]) -> Result<RawDocument> {
 pub(crate) fn decode(bytes: &[u8]) -> (Cow<'_, str>, Option<String>) {
     if let Some((encoding, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
         let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
-        let warning = had_errors.then(|| {
-            format!(
-                "invalid {} sequences replaced with U+FFFD",
-                encoding.name()
-            )
-        });
+        let warning = had_errors
+            .then(|| format!("invalid {} sequences replaced with U+FFFD", encoding.name()));
         return (text, warning);
     }
     match std::str::from_utf8(bytes) {

@@ -53,7 +53,8 @@ impl<W: Write> JsonWriter<W> {
         if self.pretty {
             let body = serde_json::to_string_pretty(report)?;
             self.out.write_all(b"\n    ")?;
-            self.out.write_all(body.replace('\n', "\n    ").as_bytes())?;
+            self.out
+                .write_all(body.replace('\n', "\n    ").as_bytes())?;
         } else {
             serde_json::to_writer(&mut self.out, report)?;
         }
