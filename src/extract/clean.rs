@@ -16,7 +16,8 @@ use std::collections::HashMap;
 /// ```
 pub fn clean_page(raw: &str) -> String {
     let text = normalize_chars(raw);
-    let lines = join_hyphenated(&text);
+    let vocab = Vocabulary::of(std::slice::from_ref(&text));
+    let lines = join_hyphenated(&text, &vocab);
     let lines = drop_interior_page_numbers(lines);
     assemble(&lines)
 }
@@ -24,12 +25,12 @@ pub fn clean_page(raw: &str) -> String {
 /// Clean every page, then remove running headers and footers and page-number lines at the top
 /// and bottom of pages.
 pub(crate) fn clean_document(pages: Vec<String>) -> Vec<String> {
-    let mut pages: Vec<Vec<String>> = pages
+    let texts: Vec<String> = pages.iter().map(|p| normalize_chars(p)).collect();
+    drop(pages);
+    let vocab = Vocabulary::of(&texts);
+    let mut pages: Vec<Vec<String>> = texts
         .iter()
-        .map(|p| {
-            let text = normalize_chars(p);
-            drop_interior_page_numbers(join_hyphenated(&text))
-        })
+        .map(|text| drop_interior_page_numbers(join_hyphenated(text, &vocab)))
         .collect();
     drop_running_lines(&mut pages);
     pages.iter().map(|lines| assemble(lines)).collect()
@@ -66,16 +67,97 @@ fn normalize_chars(raw: &str) -> String {
     out
 }
 
+/// How often the document writes a word pair with a hyphen ("decision-making") and as one word
+/// ("decisionmaking"), for the pairs that a line end splits. This decides whether a hyphen at a
+/// line end is part of the word or only a break.
+struct Vocabulary {
+    counts: HashMap<String, u32>,
+}
+
+impl Vocabulary {
+    fn of(texts: &[String]) -> Vocabulary {
+        let mut counts: HashMap<String, u32> = HashMap::new();
+        for text in texts {
+            let mut prev: Option<String> = None;
+            for line in text.split('\n') {
+                let line = line.trim_end();
+                if let Some(left) = prev.take() {
+                    if let Some(right) = first_word(line) {
+                        counts.entry(format!("{left}-{right}")).or_insert(0);
+                        counts.entry(format!("{left}{right}")).or_insert(0);
+                    }
+                }
+                if ends_with_broken_word(line) {
+                    prev = last_word(&line[..line.len() - 1]);
+                }
+            }
+        }
+        if counts.is_empty() {
+            return Vocabulary { counts };
+        }
+        let mut key = String::new();
+        for text in texts {
+            for token in text.split(|c: char| c.is_whitespace()) {
+                let token = token.trim_matches(|c: char| !c.is_alphanumeric());
+                if token.len() < 3 {
+                    continue;
+                }
+                key.clear();
+                key.extend(token.chars().flat_map(char::to_lowercase));
+                if let Some(n) = counts.get_mut(key.as_str()) {
+                    *n += 1;
+                }
+            }
+        }
+        Vocabulary { counts }
+    }
+
+    /// True when the document writes `left-right` with its hyphen more often than `leftright`.
+    fn keeps_hyphen(&self, left: &str, right: &str) -> bool {
+        let count = |k: String| self.counts.get(&k).copied().unwrap_or(0);
+        count(format!("{left}-{right}")) > count(format!("{left}{right}"))
+    }
+}
+
+/// The last word of a line, lowercased (letters only).
+fn last_word(line: &str) -> Option<String> {
+    let word = line.rsplit(|c: char| !c.is_alphabetic()).next()?;
+    (!word.is_empty()).then(|| word.to_lowercase())
+}
+
+/// The first word of a line, lowercased (letters only).
+fn first_word(line: &str) -> Option<String> {
+    let word = line
+        .trim_start()
+        .split(|c: char| !c.is_alphabetic())
+        .next()?;
+    (!word.is_empty()).then(|| word.to_lowercase())
+}
+
 /// Split into lines with trailing spaces trimmed, joining words hyphenated across a line end
-/// ("dif-\nferences" becomes "differences", the rest of the next line kept on this one).
-fn join_hyphenated(text: &str) -> Vec<String> {
+/// ("dif-\nferences" becomes "differences", the rest of the next line kept on this one). The
+/// hyphen stays when the word is a compound: when the part before it already has a hyphen
+/// ("state-of-the-\nart"), or when the document elsewhere writes the pair with a hyphen more
+/// often than without ("decision-\nmaking").
+fn join_hyphenated(text: &str, vocab: &Vocabulary) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     // A line that ended in a broken word, and whether its hyphen was taken off.
     let mut carry: Option<(String, bool)> = None;
     for line in text.split('\n') {
         let line = line.trim_end();
         let mut current = match carry.take() {
-            Some((mut head, _)) if line.trim_start().starts_with(|c: char| c.is_lowercase()) => {
+            Some((mut head, popped))
+                if line.trim_start().starts_with(|c: char| c.is_lowercase()) =>
+            {
+                if popped {
+                    let left = last_word(&head);
+                    let right = first_word(line);
+                    if let (Some(l), Some(r)) = (left, right) {
+                        if vocab.keeps_hyphen(&l, &r) {
+                            head.push('-');
+                        }
+                    }
+                }
                 head.push_str(line.trim_start());
                 head
             }
@@ -349,6 +431,11 @@ mod tests {
         assert_eq!(clean_page("2023-\n2024"), "2023-\n2024");
         assert_eq!(clean_page("well-to-\nDo"), "well-to-\nDo");
         assert_eq!(clean_page("ends in a broken-"), "ends in a broken-");
+        // The document writes the compound with its hyphen elsewhere: keep it.
+        assert_eq!(
+            clean_page("decision-making matters; our decision-\nmaking is fast"),
+            "decision-making matters; our decision-making is fast"
+        );
     }
 
     #[test]
