@@ -10,6 +10,7 @@ Each PDF is written object by object so that it exercises one behaviour on purpo
                             `c_first c_last w`, glyphs placed one by one (as EDGAR renderers do)
 - two_column.pdf            one page in two columns, left column drawn first
 - scanned.pdf               one page with only an image: no text layer
+- bad_page.pdf              3 pages, the second without a /MediaBox (pdf-extract panics on it)
 - truncated.pdf             multipage.pdf cut short
 - encrypted.pdf             multipage.pdf, AES-128, user password "secret" (needs qpdf)
 - encrypted_owner_only.pdf  multipage.pdf, empty user password, owner password set (needs qpdf)
@@ -68,8 +69,9 @@ def pdf_string(s):
     return "(" + s.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)") + ")"
 
 
-def helvetica_pages(pages, path):
-    """pages: list of list of (x, y, size, text) drawn with Helvetica."""
+def helvetica_pages(pages, path, broken=()):
+    """pages: list of list of (x, y, size, text) drawn with Helvetica. Pages whose 1-based number
+    is in `broken` get no /MediaBox (pdf-extract panics on them)."""
     pdf = Pdf()
     font = pdf.add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
     pages_id = pdf.reserve()
@@ -78,8 +80,9 @@ def helvetica_pages(pages, path):
         content = "".join(
             "BT /F1 %g Tf %g %g Td %s Tj ET\n" % (size, x, y, pdf_string(text)) for x, y, size, text in runs)
         c = pdf.stream(content)
-        kids.append(pdf.add("<< /Type /Page /Parent %d 0 R /MediaBox [0 0 612 792] "
-                            "/Resources << /Font << /F1 %d 0 R >> >> /Contents %d 0 R >>" % (pages_id, font, c)))
+        box = "" if len(kids) + 1 in broken else "/MediaBox [0 0 612 792] "
+        kids.append(pdf.add("<< /Type /Page /Parent %d 0 R %s"
+                            "/Resources << /Font << /F1 %d 0 R >> >> /Contents %d 0 R >>" % (pages_id, box, font, c)))
     pdf.set(pages_id, "<< /Type /Pages /Kids [%s] /Count %d >>" % (" ".join("%d 0 R" % k for k in kids), len(kids)))
     root = pdf.add("<< /Type /Catalog /Pages %d 0 R >>" % pages_id)
     return pdf.write(path, root)
@@ -114,6 +117,12 @@ def multipage():
         runs = [header] + paragraph(body) + [(300, 40, 9, str(i))]
         pages.append(runs)
     return helvetica_pages(pages, os.path.join(PDF_DIR, "multipage.pdf"))
+
+
+def bad_page():
+    pages = [paragraph(["Page one is fine."]), paragraph(["Page two has no media box."]),
+             paragraph(["Page three is fine too."])]
+    helvetica_pages(pages, os.path.join(PDF_DIR, "bad_page.pdf"), broken=(2,))
 
 
 def two_column():
@@ -210,6 +219,7 @@ def main():
     with open(os.path.join(PDF_DIR, "truncated.pdf"), "wb") as f:
         f.write(data[: len(data) * 6 // 10])
     two_column()
+    bad_page()
     scanned()
     cid_font_pdf("cid_width_ranges.pdf", [
         (700, "As of September 30, 2023 we had $475,627 in cash.", True),

@@ -366,3 +366,15 @@ fn json_schema_file_is_valid_json_and_names_the_fields() {
         assert!(report.get(field).is_some(), "schema lacks report.{field}");
     }
 }
+
+#[test]
+fn pdf_page_that_crashes_the_extractor_is_a_warning_and_later_pages_are_read() {
+    let doc = read("pdf/bad_page.pdf");
+    assert_eq!(doc.pages.len(), 3);
+    assert_eq!(doc.pages[0].text, "Page one is fine.");
+    assert_eq!(doc.pages[1].text, "");
+    assert_eq!(doc.pages[2].text, "Page three is fine too.");
+    assert_eq!(doc.warnings.len(), 1, "{:?}", doc.warnings);
+    assert_eq!(doc.warnings[0].page, Some(2));
+    assert!(doc.warnings[0].message.contains("page skipped"));
+}

@@ -112,10 +112,22 @@ impl Vocabulary {
         Vocabulary { counts }
     }
 
-    /// True when the document writes `left-right` with its hyphen more often than `leftright`.
+    /// True when `left-right` is a compound: the document writes it with its hyphen more often
+    /// than as one word, or, when it writes neither, `left` is a prefix that English joins with a
+    /// hyphen ("high-technology", "self-developed", "third-party").
     fn keeps_hyphen(&self, left: &str, right: &str) -> bool {
         let count = |k: String| self.counts.get(&k).copied().unwrap_or(0);
-        count(format!("{left}-{right}")) > count(format!("{left}{right}"))
+        let hyphenated = count(format!("{left}-{right}"));
+        let joined = count(format!("{left}{right}"));
+        if hyphenated != joined {
+            return hyphenated > joined;
+        }
+        const PREFIXES: &[&str] = &[
+            "all", "cross", "ever", "first", "full", "high", "large", "long", "low", "mid", "non",
+            "one", "real", "second", "self", "short", "small", "third", "top", "well", "wide",
+            "year",
+        ];
+        PREFIXES.contains(&left)
     }
 }
 
@@ -431,6 +443,10 @@ mod tests {
         assert_eq!(clean_page("2023-\n2024"), "2023-\n2024");
         assert_eq!(clean_page("well-to-\nDo"), "well-to-\nDo");
         assert_eq!(clean_page("ends in a broken-"), "ends in a broken-");
+        assert_eq!(
+            clean_page("targeting high-\ntechnology solutions"),
+            "targeting high-technology solutions"
+        );
         // The document writes the compound with its hyphen elsewhere: keep it.
         assert_eq!(
             clean_page("decision-making matters; our decision-\nmaking is fast"),

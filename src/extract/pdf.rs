@@ -64,11 +64,13 @@ pub(crate) fn read(path: &Path, bytes: &[u8], password: Option<&str>) -> Result<
     }
     let texts = extract_pages(&doc, &numbers, &mut raw.warnings);
 
+    let skipped: Vec<u32> = raw.warnings.iter().filter_map(|w| w.page).collect();
     let mut empty: Vec<u32> = Vec::new();
     for (i, &n) in numbers.iter().enumerate() {
         let text = texts.get(&n).cloned().unwrap_or_default();
-        if text.trim().is_empty() {
-            empty.push(i as u32 + 1);
+        let number = i as u32 + 1;
+        if text.trim().is_empty() && !skipped.contains(&number) {
+            empty.push(number);
         }
         raw.pages.push(text);
     }
@@ -205,10 +207,18 @@ fn extract_pages(
 ) -> BTreeMap<u32, String> {
     let mut dev = PageCollector::default();
     let whole = contain(|| pdf_extract::output_doc(doc, &mut dev));
+    // The page that failed: the one begun and not ended, else the one after the last ended
+    // (pdf-extract can fail on a page before it begins it).
+    let failed_page = |dev: &PageCollector| {
+        dev.current.or_else(|| match dev.last_done {
+            Some(done) => numbers.iter().copied().find(|&n| n > done),
+            None => numbers.first().copied(),
+        })
+    };
     let mut failed_at = match whole {
         Ok(Ok(())) => None,
-        Ok(Err(e)) => Some((dev.current, describe(&e))),
-        Err(panic) => Some((dev.current, format!("extractor crashed: {panic}"))),
+        Ok(Err(e)) => Some((failed_page(&dev), describe(&e))),
+        Err(panic) => Some((failed_page(&dev), format!("extractor crashed: {panic}"))),
     };
     while let Some((page, reason)) = failed_at.take() {
         let Some(page) = page else {
@@ -378,7 +388,10 @@ fn widths_as_lists(w: &[lopdf::Object]) -> Option<Vec<lopdf::Object>> {
 #[derive(Default)]
 struct PageCollector {
     pages: BTreeMap<u32, String>,
+    /// The page begun and not yet ended.
     current: Option<u32>,
+    /// The last page ended.
+    last_done: Option<u32>,
     text: String,
     height: f64,
     last: Option<Last>,
@@ -410,8 +423,9 @@ impl OutputDev for PageCollector {
     }
 
     fn end_page(&mut self) -> std::result::Result<(), OutputError> {
-        if let Some(n) = self.current {
+        if let Some(n) = self.current.take() {
             self.pages.insert(n, std::mem::take(&mut self.text));
+            self.last_done = Some(n);
         }
         Ok(())
     }
