@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::document::{Document, Filing, Format, Page, Warning};
+use crate::document::{Document, Filing, Format, Page, Source, Warning};
 use crate::error::Error;
 use crate::scan::{Hits, Mention, Metric, Term};
 
@@ -44,6 +44,17 @@ pub struct SourceRecord {
     pub sha256: Option<String>,
 }
 
+impl From<&Source> for SourceRecord {
+    fn from(source: &Source) -> SourceRecord {
+        SourceRecord {
+            path: source.path.clone(),
+            format: Some(source.format),
+            bytes: Some(source.bytes),
+            sha256: Some(source.sha256.clone()),
+        }
+    }
+}
+
 /// Why an input gave no report.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -73,12 +84,7 @@ impl FilingReport {
     /// The report on a document that was read.
     pub fn new(doc: &Document, hits: Hits) -> FilingReport {
         FilingReport {
-            source: SourceRecord {
-                path: doc.source.path.clone(),
-                format: Some(doc.source.format),
-                bytes: Some(doc.source.bytes),
-                sha256: Some(doc.source.sha256.clone()),
-            },
+            source: SourceRecord::from(&doc.source),
             filing: doc.filing.clone(),
             pages: doc.pages.len(),
             metrics: hits.metrics,
@@ -129,12 +135,7 @@ impl TextOutput {
         TextOutput {
             schema_version: SCHEMA_VERSION,
             tool: tool_name(),
-            source: SourceRecord {
-                path: doc.source.path.clone(),
-                format: Some(doc.source.format),
-                bytes: Some(doc.source.bytes),
-                sha256: Some(doc.source.sha256.clone()),
-            },
+            source: SourceRecord::from(&doc.source),
             filing: doc.filing.clone(),
             pages: doc.pages.clone(),
             warnings: doc.warnings.clone(),
