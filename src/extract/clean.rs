@@ -17,7 +17,7 @@ use std::collections::HashMap;
 pub fn clean_page(raw: &str) -> String {
     let text = normalize_chars(raw);
     let vocab = Vocabulary::of(std::slice::from_ref(&text));
-    let lines = join_hyphenated(&text, &vocab);
+    let lines = join_bullets(join_hyphenated(&text, &vocab));
     let lines = drop_interior_page_numbers(lines);
     assemble(&lines)
 }
@@ -30,7 +30,7 @@ pub(crate) fn clean_document(pages: Vec<String>) -> Vec<String> {
     let vocab = Vocabulary::of(&texts);
     let mut pages: Vec<Vec<String>> = texts
         .iter()
-        .map(|text| drop_interior_page_numbers(join_hyphenated(text, &vocab)))
+        .map(|text| drop_interior_page_numbers(join_bullets(join_hyphenated(text, &vocab))))
         .collect();
     drop_running_lines(&mut pages);
     pages.iter().map(|lines| assemble(lines)).collect()
@@ -236,21 +236,56 @@ fn page_number_line(line: &str) -> Option<Option<u32>> {
     if !digits.is_empty() && digits.len() <= 4 && digits.chars().all(|c| c.is_ascii_digit()) {
         return Some(digits.parse().ok());
     }
-    // Exhibit and financial-statement pages: F-12, A-3, S-1.
+    // Exhibit, supplement and financial-statement pages: F-12, A-3, S-1, S-ii.
     if let Some((p, n)) = t.split_once('-') {
         if p.len() == 1
             && p.chars().all(|c| c.is_ascii_uppercase())
             && !n.is_empty()
-            && n.len() <= 3
-            && n.chars().all(|c| c.is_ascii_digit())
+            && n.len() <= 4
+            && (n.chars().all(|c| c.is_ascii_digit()) || is_roman(n))
         {
             return Some(None);
         }
     }
-    if t.len() <= 6 && t.chars().all(|c| matches!(c, 'i' | 'v' | 'x' | 'l')) {
+    if is_roman(t) {
         return Some(None);
     }
     None
+}
+
+/// A short lowercase roman numeral, as front-matter pages are numbered.
+fn is_roman(t: &str) -> bool {
+    !t.is_empty() && t.len() <= 6 && t.chars().all(|c| matches!(c, 'i' | 'v' | 'x' | 'l'))
+}
+
+/// A line that is only a list bullet.
+fn is_bullet(line: &str) -> bool {
+    matches!(
+        line.trim(),
+        "•" | "●" | "◦" | "▪" | "■" | "◆" | "○" | "‣" | "⁃" | "➢" | "❖" | "·"
+    )
+}
+
+/// Put a bullet that stands alone on its line (the filer set it in its own cell or box) in
+/// front of the text that follows it: "•\nWe sell" becomes "• We sell".
+fn join_bullets(lines: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(lines.len());
+    let mut bullet: Option<String> = None;
+    for line in lines {
+        if is_bullet(&line) {
+            if let Some(b) = bullet.replace(line.trim().to_string()) {
+                out.push(b);
+            }
+            continue;
+        }
+        match bullet.take() {
+            Some(b) if line.trim().is_empty() => bullet = Some(b),
+            Some(b) => out.push(format!("{b} {}", line.trim_start())),
+            None => out.push(line),
+        }
+    }
+    out.extend(bullet);
+    out
 }
 
 fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
@@ -483,9 +518,21 @@ mod tests {
     }
 
     #[test]
+    fn lone_bullets_join_their_text() {
+        assert_eq!(
+            clean_page("We offer:\n•\nAPI access; and\n●\n\nreserved capacity."),
+            "We offer:\n• API access; and\n● reserved capacity."
+        );
+    }
+
+    #[test]
     fn edge_page_numbers() {
-        let out = clean_document(vec!["Text one.\n1".into(), "i\nText two.\n- 2 -".into()]);
-        assert_eq!(out, vec!["Text one.", "Text two."]);
+        let out = clean_document(vec![
+            "Text one.\n1".into(),
+            "i\nText two.\n- 2 -".into(),
+            "Text three.\nS-ii".into(),
+        ]);
+        assert_eq!(out, vec!["Text one.", "Text two.", "Text three."]);
         // A year at the bottom of a page is not a page number.
         let out = clean_document(vec!["Fiscal\n2023".into()]);
         assert_eq!(out, vec!["Fiscal\n2023"]);

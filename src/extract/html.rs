@@ -321,7 +321,10 @@ impl Builder {
         let mut space = self.space;
         let mut out = std::mem::take(self.target());
         for c in decoded.chars() {
-            if c.is_ascii_whitespace() {
+            if is_invisible(c) {
+                continue;
+            }
+            if c.is_whitespace() {
                 space = true;
                 continue;
             }
@@ -407,17 +410,27 @@ impl Builder {
 }
 
 /// Join a table row's cells: empty cells dropped, `$` glued to the amount after it, `%` and `)`
-/// glued to the amount before it, the rest separated by tabs.
+/// glued to the amount before it, a bullet cell put before the text after it, the rest
+/// separated by tabs.
 fn join_cells(cells: Vec<String>) -> String {
     let mut out: Vec<String> = Vec::with_capacity(cells.len());
-    let mut pending_currency: Option<String> = None;
+    // A currency sign or a bullet waiting for the cell after it.
+    let mut pending: Option<String> = None;
     for cell in cells {
-        let c = cell.trim();
-        if c.is_empty() || c == "\u{a0}" {
+        let c = cell.trim_matches(|ch: char| ch.is_whitespace() || is_invisible(ch));
+        if c.is_empty() {
+            continue;
+        }
+        if matches!(
+            c,
+            "•" | "●" | "◦" | "▪" | "■" | "◆" | "○" | "‣" | "⁃" | "➢" | "❖" | "·"
+        ) {
+            // A bullet set in its own cell belongs to the text after it.
+            pending = Some(format!("{c} "));
             continue;
         }
         if matches!(c, "$" | "US$" | "€" | "£" | "¥" | "RMB" | "HK$" | "C$") {
-            pending_currency = Some(c.to_string());
+            pending = Some(c.to_string());
             continue;
         }
         if matches!(c, "%" | ")" | ")%" | "%)" | "pts" | "bps") && !out.is_empty() {
@@ -426,16 +439,24 @@ fn join_cells(cells: Vec<String>) -> String {
             continue;
         }
         let mut text = String::with_capacity(c.len() + 4);
-        if let Some(cur) = pending_currency.take() {
+        if let Some(cur) = pending.take() {
             text.push_str(&cur);
         }
         text.push_str(c);
         out.push(text);
     }
-    if let Some(cur) = pending_currency {
+    if let Some(cur) = pending {
         out.push(cur);
     }
     out.join("\t")
+}
+
+/// Characters that take no room: EDGAR fills empty cells with zero-width spaces.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{AD}'
+    )
 }
 
 fn style_of(attrs: &str) -> Option<String> {
@@ -873,12 +894,13 @@ mod tests {
             line.</p><p>Second <b>bold</b> one.</p>
             <table><tr><td>Revenue</td><td></td><td>$</td><td>1,234</td><td>)</td></tr>
             <tr><td><p>Net</p><p>loss</p></td><td>(5</td><td>)%</td></tr></table>
+            <table><tr><td>&#8226;</td><td>API access.</td><td>&#8203;</td><td>&#160;</td></tr></table>
             </body></html>"#;
         let pages = html_to_pages(html);
         assert_eq!(pages.len(), 1);
         assert_eq!(
             pages[0].trim(),
-            "First paragraph line.\nSecond bold one.\nRevenue\t$1,234)\nNet loss\t(5)%"
+            "First paragraph line.\nSecond bold one.\nRevenue\t$1,234)\nNet loss\t(5)%\n• API access."
         );
     }
 
