@@ -4,9 +4,16 @@
 //! This module fixes the shape of the hits, which the report schema (v1) publishes. The finders
 //! that fill them are built in their own modules.
 
+mod metrics;
+pub mod number;
+pub mod sentence;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde::{Deserialize, Serialize};
 
 use crate::document::Document;
+
+pub use metrics::MetricFinder;
 
 /// A token-economy figure found in the text.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -29,6 +36,8 @@ pub struct Metric {
     pub period: Option<String>,
     /// The model or product named with it.
     pub subject: Option<String>,
+    /// `input` or `output`, for token prices, costs and volumes that say which.
+    pub direction: Option<String>,
     /// The matched words.
     pub text: String,
     pub sentence: String,
@@ -77,16 +86,115 @@ pub struct Hits {
 }
 
 /// Finds hits in documents. Build once, scan many documents.
-#[derive(Clone, Debug, Default)]
-pub struct Scanner {}
+///
+/// The pages are read as one text (joined with a newline), so a sentence that crosses a page
+/// break is found whole; each hit reports the page where it starts and its span in that page.
+#[derive(Clone, Debug)]
+pub struct Scanner {
+    metrics: MetricFinder,
+    prefilter: AhoCorasick,
+}
+
+impl Default for Scanner {
+    fn default() -> Self {
+        Scanner::new()
+    }
+}
+
+/// The pages of a document as one text, with where each page starts.
+struct Joined {
+    text: String,
+    starts: Vec<usize>,
+}
+
+impl Joined {
+    fn new(doc: &Document) -> Joined {
+        let mut text = String::with_capacity(doc.pages.iter().map(|p| p.text.len() + 1).sum());
+        let mut starts = Vec::with_capacity(doc.pages.len());
+        for (i, page) in doc.pages.iter().enumerate() {
+            if i > 0 {
+                text.push('\n');
+            }
+            starts.push(text.len());
+            text.push_str(&page.text);
+        }
+        Joined { text, starts }
+    }
+
+    /// The index of the page holding byte `at`.
+    fn page_index(&self, at: usize) -> usize {
+        self.starts.partition_point(|&s| s <= at).saturating_sub(1)
+    }
+}
 
 impl Scanner {
     pub fn new() -> Scanner {
-        Scanner {}
+        Scanner {
+            metrics: MetricFinder::new(),
+            prefilter: AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::LeftmostFirst)
+                .build(MetricFinder::keywords())
+                .expect("valid keywords"),
+        }
     }
 
     /// Scan one document.
-    pub fn scan(&self, _doc: &Document) -> Hits {
-        Hits::default()
+    pub fn scan(&self, doc: &Document) -> Hits {
+        let joined = Joined::new(doc);
+        let text = joined.text.as_str();
+        let sections = sentence::sections(text);
+        let mut hits = Hits::default();
+        let mut keyword_at = self.prefilter.find_iter(text).map(|m| m.start()).peekable();
+        for range in sentence::sentences(text) {
+            while keyword_at.peek().is_some_and(|&k| k < range.start) {
+                keyword_at.next();
+            }
+            if keyword_at.peek().is_none_or(|&k| k >= range.end) {
+                continue;
+            }
+            let sentence = &text[range.clone()];
+            for f in self.metrics.find(sentence) {
+                let (start, end) = (range.start + f.start, range.start + f.end);
+                let index = joined.page_index(start);
+                let page_start = joined.starts[index];
+                let page_end = page_start + doc.pages[index].text.len();
+                if end > page_end {
+                    // The figure itself is cut by a page break: its span cannot be one page's.
+                    continue;
+                }
+                let section = sections
+                    .iter()
+                    .take_while(|(at, _)| *at <= start)
+                    .last()
+                    .map(|(_, title)| title.clone());
+                hits.metrics.push(Metric {
+                    kind: f.kind.to_string(),
+                    value: f.value,
+                    unit: f.unit,
+                    currency: f.currency.map(str::to_string),
+                    per: f.per.map(str::to_string),
+                    low: f.low,
+                    high: f.high,
+                    qualifier: f.qualifier.map(str::to_string),
+                    period: f.period,
+                    subject: f.subject,
+                    direction: f.direction.map(str::to_string),
+                    text: text[start..end].to_string(),
+                    sentence: one_line(sentence),
+                    section,
+                    page: doc.pages[index].number,
+                    start: start - page_start,
+                    end: end - page_start,
+                    confidence: f.confidence,
+                });
+            }
+        }
+        hits
     }
+}
+
+/// A sentence on one line: line breaks and runs of spaces become single spaces.
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }

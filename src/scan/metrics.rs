@@ -1,0 +1,720 @@
+//! Token-economy metrics: what a quantity in a sentence measures, read from the words around it.
+//!
+//! Every quantity that [`number::quantities`] finds in a sentence is tried against the rules
+//! below, most specific first; the first rule that fits decides its kind, unit and rate. A
+//! quantity that no rule fits is not a metric. The rules look at the words right after the
+//! quantity (its unit: "tokens per second", "per million tokens", "MW") and at the words before
+//! it (what is measured: "capital expenditures of", "average daily token consumption volume
+//! was"). "per million tokens" and "per 1,000 tokens" are units, never values.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::number::{self, NumberKind, Quantity};
+
+/// A metric found in one sentence; offsets are relative to the sentence.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Found {
+    pub kind: &'static str,
+    pub value: f64,
+    pub unit: String,
+    pub currency: Option<&'static str>,
+    pub per: Option<&'static str>,
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+    pub qualifier: Option<&'static str>,
+    /// `input` or `output`, for token prices, costs and volumes that say which.
+    pub direction: Option<&'static str>,
+    pub subject: Option<String>,
+    pub period: Option<String>,
+    pub start: usize,
+    pub end: usize,
+    pub confidence: f64,
+}
+
+struct Patterns {
+    tokens_after: Regex,
+    per_second: Regex,
+    tok_s: Regex,
+    context_after: Regex,
+    rate_after: Regex,
+    price_after: Regex,
+    price_before: Regex,
+    context_before: Regex,
+    volume_before: Regex,
+    training_before: Regex,
+    latency_unit: Regex,
+    latency_before: Regex,
+    params_after: Regex,
+    power_after: Regex,
+    units_after: Regex,
+    users_after: Regex,
+    of_revenue_after: Regex,
+    speed_words: Regex,
+    crypto: Regex,
+    credential_before: Regex,
+    denominator_before: Regex,
+    qualifier: Regex,
+    money_keyword: Regex,
+    token_revenue: Regex,
+    period: Regex,
+    model: Regex,
+    model_after: Regex,
+    forward_looking: Regex,
+    cost_words: Regex,
+    per_words: Regex,
+}
+
+fn re(pattern: &str) -> Regex {
+    Regex::new(pattern).unwrap_or_else(|e| panic!("invalid built-in regex {pattern}: {e}"))
+}
+
+const MONTH: &str = "(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?)";
+
+fn patterns() -> &'static Patterns {
+    static P: OnceLock<Patterns> = OnceLock::new();
+    P.get_or_init(|| Patterns {
+        tokens_after: re(r"(?i)^\s*(?:-\s*|\s)?(?P<adj>(?:(?:input|output|prompt|completion|generated|processed|monthly|daily|weekly|annual|annualized|yearly|quarterly|total|ai|text|llm|api|cumulative|average|model|inference|reasoning|multimodal|speech|audio|video|image)\s+)*)(?P<tok>tokens?)(?:\d{1,2})?\b"),
+        per_second: re(r"(?i)^\s*(?:per|/|a|an|each|every)\s*(?:second|sec|s)\b"),
+        tok_s: re(r"(?i)^\s*(?:tok/s|tokens?/s(?:ec)?|tps|t/s|tokens?/second)\b"),
+        context_after: re(r"(?i)^\s*-?\s*(?:long\s+)?(?:context[- ]window|context[- ]length|input\s+context|context|window)\b"),
+        rate_after: re(r"(?i)^\s*,?\s*(?:(?:per|a|an|each|every|this|last|in\s+the|during\s+the|for\s+the)\s+(?P<p>second|minute|hour|day|week|month|quarter|year)\b|(?P<adv>monthly|daily|weekly|annually|quarterly|yearly|on\s+a\s+(?:daily|monthly|weekly|quarterly|annual|annualized)\s+basis|annualized))"),
+        price_after: re(r"(?i)^\s*(?:per|/|for\s+(?:every|each)|for|a|an|each)\s*(?P<denom>(?:one\s+|a\s+)?(?:million|thousand|billion|hundred)|1\s?[MK]|1,000,000|1,000|1000|100|[MK])?\s*(?P<io>(?:input|output|prompt|completion|cached|generated)\s+)?tokens?\b"),
+        price_before: re(r"(?i)(?:price|pricing|cost|charge|rate|fee)s?\s+(?:\w+\s+){0,3}per\s+(?P<denom>(?:one\s+)?(?:million|thousand|billion)|1\s?[MK]|1,000,000|1,000|token)\s+(?P<io>(?:input|output|prompt|completion)\s+)?(?:tokens?\s+)?[^.;]{0,60}$"),
+        context_before: re(r"(?i)context(?:[- ]window|[- ]length)?(?:\s+(?:size|of|is|was|up|to|supports?|supporting|with|extends?|extended|a|an|the|length|window|reaching|reaches|handles?|handling|accommodates?)){0,6}\s*$"),
+        volume_before: re(r"(?i)(?P<adj>daily|monthly|weekly|annual|annualized|quarterly|yearly)?\s*(?:average\s+)?(?:(?P<adj2>daily|monthly|weekly|annual|quarterly)\s+)?tokens?\s+(?:consumption|processing|usage|call|generation|throughput)?\s*(?:volume|volumes|consumption|usage|processed|consumed|calls)\b(?:\s+\w+){0,4}?\s+(?:was|were|of|reached|exceeded|surpassed|hit|to|at|totaled|amounted\s+to|grew\s+to|increased\s+to|is)\s*(?:approximately|about|around|over|more\s+than|nearly|almost|up\s+to|roughly)?\s*$"),
+        training_before: re(r"(?i)(?:trained|pre-?trained|training|pre-?training)\s+(?:\w+\s+){0,4}(?:on|with|of|using)\s+(?:approximately|about|over|more\s+than|nearly|up\s+to)?\s*$"),
+        latency_unit: re(r"(?i)^\s*(?P<u>milliseconds?|ms|seconds?|secs?|s)\b"),
+        latency_before: re(r"(?i)(?:time[- ]to[- ]first[- ]token|TTFT|latency|first[- ]token|response\s+time)"),
+        params_after: re(r"(?i)^\s*-?\s*(?:total\s+|active\s+|activated\s+)?parameters?\b"),
+        power_after: re(r"^\s*(?P<u>MW|GW|kW|(?i:megawatts?|gigawatts?|kilowatts?))\b"),
+        units_after: re(r"(?i)^\s*(?P<model>(?:(?:NVIDIA|AMD|Google|Huawei)\s+)?(?:H100|H200|H800|H20|A100|A800|B100|B200|GB200|GB300|MI300X?|MI325X|TPU\s?v?\d*|Blackwell|Hopper|Ascend\s*\d*[A-Z]?)\s*)?(?P<noun>GPUs?|graphics\s+processing\s+units|accelerators|TPUs|chips|H100s|H200s|A100s|B200s|GB200s)\b"),
+        users_after: re(r"(?i)^\s*(?:(?:monthly|daily|weekly)\s+active\s+|active\s+|registered\s+|paying\s+|individual\s+|enterprise\s+)?(?:users|developers|MAUs|DAUs)\b"),
+        of_revenue_after: re(r"(?i)^\s*(?:of\s+(?:our\s+|the\s+|its\s+)?(?:total\s+)?(?:net\s+)?revenues?)"),
+        speed_words: re(r"(?i)\b(?:throughput|faster|speed|speeds|tokens\s+per\s+second|tok/s|inference\s+performance|generation\s+rate)\b"),
+        crypto: re(r"(?i)\b(?:stock\s+tokens?|tokeni[sz]ed|tokeni[sz]ation\s+of|crypto\w*|blockchain|nfts?|non-fungible|token\s+sales?|digital\s+assets?|stablecoins?|bitcoin|ethereum|utility\s+tokens?|security\s+tokens?|governance\s+tokens?|airdrops?|web3|defi|coins?|wallets?)\b"),
+        credential_before: re(r"(?i)(?:access|authentication|auth|bearer|refresh|session|security|oauth|api|hardware|software)\s*$"),
+        denominator_before: re(r"(?i)(?:\bper|\bevery|\beach|/|\bfor\s+every|\bfor\s+each)\s*(?:one\s+|a\s+)?$"),
+        qualifier: re(r"(?i)(?P<q>approximately|approx\.|about|around|roughly|~|an\s+estimated|estimated|over|more\s+than|in\s+excess\s+of|exceeding|exceeded|above|upwards\s+of|greater\s+than|at\s+least|no\s+less\s+than|no\s+fewer\s+than|a\s+minimum\s+of|up\s+to|as\s+much\s+as|as\s+many\s+as|a\s+maximum\s+of|under|less\s+than|below|fewer\s+than|nearly|almost|close\s+to|just\s+under)\s*$"),
+        money_keyword: re(r"(?i)\b(?P<k>capital\s+expenditures?|capex|capital\s+spending|purchases\s+of\s+property\s+and\s+equipment|remaining\s+performance\s+obligations?|RPO|gross\s+margins?|gross\s+profit\s+margin|revenues?|net\s+sales|net\s+loss(?:es)?|net\s+income|gross\s+profit|operating\s+(?:loss|income)|costs?|expenses?|cash|price|prices|pricing|charges?|debt|proceeds|valuation|market\s+cap\w*|fair\s+value|deficit|margin)\b"),
+        token_revenue: re(r"(?i)(?:\b(?:API|token|tokens|usage-based|consumption-based|pay-as-you-go|model-as-a-service|MaaS|inference|open\s+platform)\b[\w\s-]{0,30}\brevenues?\b|\brevenues?\s+(?:generated\s+|derived\s+|we\s+generated\s+)?from\s+(?:our\s+|the\s+)?(?:API|token|tokens|usage-based|consumption|pay-as-you-go|MaaS|model-as-a-service|inference|open\s+platform))"),
+        period: re(&format!(
+            r"(?i)\b(?:(?:for|in|during|over)\s+)?(?:the\s+)?(?P<p>(?:(?:three|six|nine|twelve|3|6|9|12)[- ]months?|(?:fiscal\s+)?years?|quarters?|(?:fiscal\s+)?quarter|periods?|weeks?)\s+ended\s+{MONTH}\s+\d{{1,2}},?\s+\d{{4}}|(?:as\s+of|as\s+at)\s+(?:the\s+end\s+of\s+)?(?:{MONTH}\s+(?:\d{{1,2}},?\s+)?\d{{4}}|\d{{4}})|(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+of\s+(?:fiscal\s+)?\d{{4}}|Q[1-4]\s*(?:FY\s*)?'?\d{{2,4}}|(?:fiscal|FY)\s*'?\d{{2,4}}|(?:early|mid|late|end\s+of)?\s*{MONTH}\s+\d{{4}}|(?:calendar\s+)?(?:19|20)\d{{2}}\b)"
+        )),
+        model: re(r"\b(?P<m>(?:Llama|LLaMA|GPT|Claude|Gemini|Gemma|Mistral|Mixtral|Qwen|DeepSeek|GLM|ChatGLM|CogVLM|CogView|Grok|Phi|ERNIE|Kimi|MiniMax|abab|Hailuo|Falcon|Yi|Nemotron|Jamba|Titan|Nova|Sonnet|Opus|Haiku|o1|o3|o4)(?:[-‑ ]?[A-Za-z]*\d[\w.]*)?(?:[-‑ ](?:\d[\w.]*[BbMmKk]?|[A-Z][\w.]*\d[\w.]*|Turbo|Flash|Pro|Air|Mini|Instruct|Chat|Sonnet|Opus|Haiku|Ultra|Nano))*|[A-Z][A-Za-z]{1,12}(?:[-‑][A-Za-z0-9.]*\d[A-Za-z0-9.]*)+)"),
+        model_after: re(r"^\s*(?:on|for|with|using|serving|running|of|by)\s+(?:the\s+|our\s+)?"),
+        forward_looking: re(r"(?i)\b(?:expect|expects|anticipate|anticipates|plan|plans|target|targets|aim|aims|intend|intends|project|projected|forecast|may|could|might|would)\b"),
+        cost_words: re(r"(?i)\bcosts?\s+(?:us\s+|of\s+|to\s+|for\s+)?(?:serve|serving|produce|producing|generate|generating|inference|compute|run|running|process|processing)\b|\b(?:inference|serving|compute|computing|production|unit|marginal|our|average)\s+costs?\b|\bcosts?\s+per\s+(?:million\s+)?tokens?\b|\bto\s+(?:serve|produce|generate)\b"),
+        per_words: re(r"(?i)\b(?P<adj>daily|monthly|weekly|annual|annualized|quarterly|yearly|per\s+(?:day|month|week|year|quarter)|a\s+(?:day|month|week|year|quarter)|each\s+(?:day|month|week|quarter|year))\b"),
+    })
+}
+
+/// Model families and names that are never subjects though they look like them.
+const NOT_MODELS: &[&str] = &[
+    "Form", "Rule", "Item", "Note", "Section", "Part", "Page", "Series", "Class", "Level", "Tier",
+    "Phase", "Stage", "Exhibit", "Schedule", "Article", "Covid", "COVID", "Type", "Grade", "Round",
+];
+
+fn per_of(word: &str) -> Option<&'static str> {
+    let w = word.to_ascii_lowercase();
+    let w = w.trim();
+    Some(match w {
+        _ if w.contains("second") => "second",
+        _ if w.contains("minute") => "minute",
+        _ if w.contains("hour") => "hour",
+        _ if w.contains("day") || w.contains("daily") => "day",
+        _ if w.contains("week") => "week",
+        _ if w.contains("month") => "month",
+        _ if w.contains("quarter") => "quarter",
+        _ if w.contains("year") || w.contains("annual") => "year",
+        _ => return None,
+    })
+}
+
+fn direction_of(word: &str) -> Option<&'static str> {
+    let w = word.to_ascii_lowercase();
+    if w.contains("input") || w.contains("prompt") || w.contains("cached") {
+        Some("input")
+    } else if w.contains("output") || w.contains("completion") || w.contains("generated") {
+        Some("output")
+    } else {
+        None
+    }
+}
+
+fn denominator(denom: Option<&str>) -> f64 {
+    let Some(d) = denom else { return 1.0 };
+    let d = d.to_ascii_lowercase().replace([' ', ','], "");
+    let d = d.trim_start_matches("one").trim_start_matches('a');
+    match d {
+        "million" | "1m" | "1000000" | "m" => 1e6,
+        "thousand" | "1k" | "1000" | "k" => 1e3,
+        "billion" => 1e9,
+        "hundred" | "100" => 1e2,
+        "token" | "" => 1.0,
+        _ => 1.0,
+    }
+}
+
+fn qualifier_of(word: &str) -> &'static str {
+    let w = word.to_ascii_lowercase();
+    let w = w.split_whitespace().collect::<Vec<_>>().join(" ");
+    match w.as_str() {
+        "approximately" | "approx." | "about" | "around" | "roughly" | "~" | "an estimated"
+        | "estimated" => "approximately",
+        "over" | "more than" | "in excess of" | "exceeding" | "exceeded" | "above"
+        | "upwards of" | "greater than" => "over",
+        "at least" | "no less than" | "no fewer than" | "a minimum of" => "at_least",
+        "up to" | "as much as" | "as many as" | "a maximum of" => "up_to",
+        "under" | "less than" | "below" | "fewer than" => "under",
+        _ => "nearly",
+    }
+}
+
+/// Finds metrics in sentences. Compile once ([`MetricFinder::new`]), use for every document.
+#[derive(Clone, Debug)]
+pub struct MetricFinder {
+    _private: (),
+}
+
+impl Default for MetricFinder {
+    fn default() -> Self {
+        MetricFinder::new()
+    }
+}
+
+impl MetricFinder {
+    pub fn new() -> MetricFinder {
+        let _ = patterns();
+        MetricFinder { _private: () }
+    }
+
+    /// Words whose presence makes a sentence worth reading closely (lowercase ASCII).
+    pub fn keywords() -> &'static [&'static str] {
+        &[
+            "token",
+            "tok/s",
+            "parameter",
+            "mw",
+            "megawatt",
+            "gigawatt",
+            "gw",
+            "gpu",
+            "graphics processing unit",
+            "accelerator",
+            "tpu",
+            "capital expenditure",
+            "capex",
+            "capital spending",
+            "property and equipment",
+            "revenue",
+            "net sales",
+            "gross margin",
+            "gross profit margin",
+            "performance obligation",
+            "rpo",
+            "users",
+            "developers",
+            "maus",
+            "daus",
+            "context",
+            "latency",
+            "throughput",
+            "faster",
+            "speed",
+        ]
+    }
+
+    /// Every metric in one sentence.
+    pub fn find(&self, sentence: &str) -> Vec<Found> {
+        let p = patterns();
+        let crypto = p.crypto.is_match(sentence);
+        let table_row = sentence.contains('\t');
+        let hedged = p.forward_looking.is_match(sentence);
+        let mut out = Vec::new();
+        for q in number::quantities(sentence) {
+            let before = &sentence[..q.start];
+            let after = &sentence[q.end..];
+            if p.denominator_before.is_match(before) {
+                continue;
+            }
+            let Some(mut f) = self.classify(sentence, &q, before, after, crypto, table_row) else {
+                continue;
+            };
+            if let Some(c) = p.qualifier.captures(before) {
+                let m = c.name("q").expect("group");
+                f.qualifier = Some(qualifier_of(m.as_str()));
+                f.start = f.start.min(m.start());
+            }
+            if let Some((lo, hi)) = q.range {
+                let scale = if f.value != 0.0 && q.value != 0.0 {
+                    f.value / q.value
+                } else {
+                    1.0
+                };
+                f.low = Some(lo * scale);
+                f.high = Some(hi * scale);
+            }
+            if hedged {
+                f.confidence -= 0.1;
+            }
+            f.period = period_near(sentence, f.start, f.end);
+            if f.subject.is_none() {
+                f.subject = subject_near(sentence, f.start, f.end);
+            }
+            f.confidence = (f.confidence * 100.0).round() / 100.0;
+            out.push(f);
+        }
+        out
+    }
+
+    fn classify(
+        &self,
+        sentence: &str,
+        q: &Quantity,
+        before: &str,
+        after: &str,
+        crypto: bool,
+        table_row: bool,
+    ) -> Option<Found> {
+        let p = patterns();
+        let base =
+            |kind: &'static str, value: f64, unit: String, end: usize, confidence: f64| Found {
+                kind,
+                value,
+                unit,
+                currency: q.currency,
+                per: None,
+                low: None,
+                high: None,
+                qualifier: None,
+                direction: None,
+                subject: None,
+                period: None,
+                start: q.start,
+                end,
+                confidence,
+            };
+        let token_ok = !crypto;
+
+        // Money per token: "$0.60 per million input tokens", "US$0.002 per 1,000 tokens".
+        if let Some(cur) = q.currency {
+            if q.kind == NumberKind::Plain && token_ok {
+                if let Some(c) = p.price_after.captures(after) {
+                    let denom = denominator(c.name("denom").map(|d| d.as_str()));
+                    let value = q.value * 1e6 / denom;
+                    let window = &before[before.len().saturating_sub(80)..];
+                    let kind = if p.cost_words.is_match(window)
+                        && !window.to_lowercase().contains("pric")
+                    {
+                        "token_cost"
+                    } else {
+                        "token_price"
+                    };
+                    let mut f = base(
+                        kind,
+                        value,
+                        format!("{cur}/1M tokens"),
+                        q.end + c.get(0)?.end(),
+                        0.95,
+                    );
+                    f.direction = c.name("io").and_then(|m| direction_of(m.as_str()));
+                    return Some(f);
+                }
+                // "the price per million output tokens was $2.40"
+                let window = &before[before.len().saturating_sub(160)..];
+                if let Some(c) = p.price_before.captures(window) {
+                    let denom = denominator(c.name("denom").map(|d| d.as_str()));
+                    let kind = if c.get(0)?.as_str().to_lowercase().starts_with("cost") {
+                        "token_cost"
+                    } else {
+                        "token_price"
+                    };
+                    let mut f = base(
+                        kind,
+                        q.value * 1e6 / denom,
+                        format!("{cur}/1M tokens"),
+                        q.end,
+                        0.85,
+                    );
+                    f.direction = c.name("io").and_then(|m| direction_of(m.as_str()));
+                    return Some(f);
+                }
+            }
+        }
+
+        // Counts of tokens: throughput, context window, volume.
+        if q.currency.is_none() && q.kind == NumberKind::Plain && token_ok && !q.year_like {
+            if let Some(c) = p.tok_s.captures(after) {
+                let mut f = base(
+                    "token_throughput",
+                    q.value,
+                    "tokens/s".into(),
+                    q.end + c.get(0)?.end(),
+                    0.95,
+                );
+                f.per = Some("second");
+                return Some(f);
+            }
+            if let Some(c) = p.tokens_after.captures(after) {
+                let adj = c.name("adj").map_or("", |m| m.as_str());
+                let tok_end = q.end + c.get(0)?.end();
+                let rest = &sentence[tok_end..];
+                let credential = p.credential_before.is_match(adj.trim_end())
+                    || p.credential_before.is_match(before.trim_end());
+                if credential {
+                    return None;
+                }
+                if let Some(s) = p.per_second.captures(rest) {
+                    let mut f = base(
+                        "token_throughput",
+                        q.value,
+                        "tokens/s".into(),
+                        tok_end + s.get(0)?.end(),
+                        0.95,
+                    );
+                    f.per = Some("second");
+                    f.direction = direction_of(adj);
+                    return Some(f);
+                }
+                if let Some(s) = p.context_after.captures(rest) {
+                    return Some(base(
+                        "context_window",
+                        q.value,
+                        "tokens".into(),
+                        tok_end + s.get(0)?.end(),
+                        0.95,
+                    ));
+                }
+                if p.context_before.is_match(before) {
+                    return Some(base(
+                        "context_window",
+                        q.value,
+                        "tokens".into(),
+                        tok_end,
+                        0.9,
+                    ));
+                }
+                if p.training_before.is_match(before) {
+                    return Some(base(
+                        "training_tokens",
+                        q.value,
+                        "tokens".into(),
+                        tok_end,
+                        0.85,
+                    ));
+                }
+                let mut f = base("token_volume", q.value, "tokens".into(), tok_end, 0.9);
+                f.direction = direction_of(adj);
+                f.per = per_of_words(adj);
+                if let Some(r) = p.rate_after.captures(rest) {
+                    let word = r
+                        .name("p")
+                        .or_else(|| r.name("adv"))
+                        .map_or("", |m| m.as_str());
+                    if let Some(per) = per_of(word) {
+                        f.per = Some(per);
+                        f.end = tok_end + r.get(0)?.end();
+                    }
+                }
+                if f.per.is_none() {
+                    f.per = per_in_clause(before);
+                }
+                // A bare count without scale ("5 tokens") is an example, not a volume.
+                if !q.scaled && q.value < 10_000.0 {
+                    f.confidence = 0.5;
+                }
+                return Some(f);
+            }
+            // "average daily token consumption volume was 4.2 trillion"
+            let window = &before[before.len().saturating_sub(160)..];
+            if let Some(c) = p.volume_before.captures(window) {
+                if q.scaled || q.value >= 1e6 {
+                    let adj = c
+                        .name("adj")
+                        .or_else(|| c.name("adj2"))
+                        .map_or("", |m| m.as_str());
+                    let mut f = base("token_volume", q.value, "tokens".into(), q.end, 0.85);
+                    f.per = per_of_words(adj).or_else(|| per_in_clause(window));
+                    if let Some(r) = p.rate_after.captures(after) {
+                        let word = r
+                            .name("p")
+                            .or_else(|| r.name("adv"))
+                            .map_or("", |m| m.as_str());
+                        if let Some(per) = per_of(word) {
+                            f.per = Some(per);
+                            f.end = q.end + r.get(0)?.end();
+                        }
+                    }
+                    return Some(f);
+                }
+            }
+        }
+
+        // Relative speed: "a 2.5x increase in token throughput", "10 times faster".
+        if q.kind == NumberKind::Multiple && token_ok {
+            let ahead = &after[..after.len().min(floor(after, 80))];
+            let behind = &before[floor(before, before.len().saturating_sub(80))..];
+            if p.speed_words.is_match(ahead)
+                || (p.speed_words.is_match(behind) && behind.to_lowercase().contains("token"))
+            {
+                let m = p.speed_words.find(ahead);
+                let end = m.map_or(q.end, |m| q.end + m.end());
+                return Some(base("token_throughput", q.value, "x".into(), end, 0.75));
+            }
+        }
+
+        // Latency: "time to first token of 240 milliseconds".
+        if q.currency.is_none() && q.kind == NumberKind::Plain {
+            if let Some(c) = p.latency_unit.captures(after) {
+                let window = &before[floor(before, before.len().saturating_sub(100))..];
+                if p.latency_before.is_match(window) {
+                    let u = c.name("u")?.as_str().to_ascii_lowercase();
+                    let ms = if u.starts_with("ms") || u.starts_with("milli") {
+                        q.value
+                    } else {
+                        q.value * 1000.0
+                    };
+                    let mut f = base(
+                        "token_latency",
+                        ms,
+                        "ms".into(),
+                        q.end + c.get(0)?.end(),
+                        0.9,
+                    );
+                    f.currency = None;
+                    return Some(f);
+                }
+            }
+        }
+
+        if q.currency.is_none() && q.kind == NumberKind::Plain && !q.year_like {
+            if let Some(c) = p.params_after.captures(after) {
+                return Some(base(
+                    "model_parameters",
+                    q.value,
+                    "parameters".into(),
+                    q.end + c.get(0)?.end(),
+                    0.95,
+                ));
+            }
+            if let Some(c) = p.power_after.captures(after) {
+                let u = c.name("u")?.as_str().to_ascii_lowercase();
+                let mw = if u.starts_with('g') {
+                    q.value * 1000.0
+                } else if u.starts_with('k') {
+                    q.value / 1000.0
+                } else {
+                    q.value
+                };
+                return Some(base(
+                    "compute_power",
+                    mw,
+                    "MW".into(),
+                    q.end + c.get(0)?.end(),
+                    0.9,
+                ));
+            }
+            if let Some(c) = p.units_after.captures(after) {
+                let noun = c.name("noun")?.as_str();
+                let model = c
+                    .name("model")
+                    .map(|m| m.as_str().trim().to_string())
+                    .filter(|m| !m.is_empty());
+                let unit = match model {
+                    Some(m) => m
+                        .trim_start_matches("NVIDIA ")
+                        .trim_start_matches("AMD ")
+                        .trim_start_matches("Google ")
+                        .trim_start_matches("Huawei ")
+                        .to_string(),
+                    None => match noun.to_ascii_lowercase().as_str() {
+                        n if n.starts_with("gpu") || n.starts_with("graphics") => {
+                            "GPUs".to_string()
+                        }
+                        n if n.starts_with("tpu") => "TPUs".to_string(),
+                        "accelerators" => "accelerators".to_string(),
+                        "chips" => "chips".to_string(),
+                        n => n.trim_end_matches('s').to_ascii_uppercase(),
+                    },
+                };
+                return Some(base(
+                    "compute_units",
+                    q.value,
+                    unit,
+                    q.end + c.get(0)?.end(),
+                    0.85,
+                ));
+            }
+            if !table_row {
+                if let Some(c) = p.users_after.captures(after) {
+                    if q.scaled || q.value >= 100.0 {
+                        return Some(base(
+                            "users",
+                            q.value,
+                            "users".into(),
+                            q.end + c.get(0)?.end(),
+                            0.8,
+                        ));
+                    }
+                }
+            }
+        }
+
+        // The economics around the tokens, in prose.
+        if table_row {
+            return None;
+        }
+        let window = &before[floor(before, before.len().saturating_sub(120))..];
+        let keyword = p
+            .money_keyword
+            .captures_iter(window)
+            .last()
+            .and_then(|c| c.name("k").map(|m| m.as_str().to_ascii_lowercase()));
+        let keyword = keyword.as_deref().unwrap_or("");
+        if q.kind == NumberKind::Percent {
+            if keyword.starts_with("gross margin") || keyword.starts_with("gross profit margin") {
+                return Some(base("gross_margin", q.value, "%".into(), q.end, 0.8));
+            }
+            if sentence.to_lowercase().contains("customer") && p.of_revenue_after.is_match(after) {
+                let c = p.of_revenue_after.find(after)?;
+                return Some(base(
+                    "customer_concentration",
+                    q.value,
+                    "%".into(),
+                    q.end + c.end(),
+                    0.8,
+                ));
+            }
+            return None;
+        }
+        let cur = q.currency?;
+        if q.kind != NumberKind::Plain || !q.scaled && q.value < 1000.0 {
+            return None;
+        }
+        let kind = if keyword.starts_with("capital")
+            || keyword == "capex"
+            || keyword.starts_with("purchases of property")
+        {
+            Some(("capex", 0.85))
+        } else if keyword.starts_with("remaining performance") || keyword == "rpo" {
+            Some(("remaining_performance_obligations", 0.85))
+        } else if keyword.starts_with("revenue") || keyword == "net sales" {
+            if p.token_revenue.is_match(window) {
+                Some(("token_revenue", 0.85))
+            } else {
+                Some(("revenue", 0.75))
+            }
+        } else {
+            None
+        };
+        let (kind, confidence) = kind?;
+        Some(base(kind, q.value, cur.to_string(), q.end, confidence))
+    }
+}
+
+/// The largest char boundary at or below `i`.
+fn floor(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn per_of_words(adj: &str) -> Option<&'static str> {
+    let p = patterns();
+    p.per_words
+        .captures(adj)
+        .and_then(|c| per_of(c.name("adj")?.as_str()))
+}
+
+/// A rate word in the same clause before the quantity ("our average daily token volume was").
+fn per_in_clause(before: &str) -> Option<&'static str> {
+    let clause = before.rsplit([';', '.', '•']).next().unwrap_or(before);
+    let clause = &clause[floor(clause, clause.len().saturating_sub(80))..];
+    per_of_words(clause)
+}
+
+/// The period or date the figure refers to: the phrase nearest to the metric in its sentence.
+fn period_near(sentence: &str, start: usize, end: usize) -> Option<String> {
+    let p = patterns();
+    p.period
+        .captures_iter(sentence)
+        .filter_map(|c| c.name("p"))
+        .filter(|m| m.end() <= start || m.start() >= end)
+        .min_by_key(|m| {
+            if m.end() <= start {
+                start - m.end()
+            } else {
+                m.start() - end
+            }
+        })
+        .map(|m| m.as_str().trim().to_string())
+}
+
+/// The model or product named with the metric: right after it ("on Llama 3.1 70B"), else the
+/// model name nearest to it in the sentence.
+fn subject_near(sentence: &str, start: usize, end: usize) -> Option<String> {
+    let p = patterns();
+    let valid = |m: &regex::Match| {
+        let s = m.as_str();
+        let head = s.split(['-', '‑', ' ']).next().unwrap_or("");
+        s.chars().any(|c| c.is_ascii_digit())
+            && !NOT_MODELS.contains(&head)
+            && head.chars().count() >= 2
+            && !s.starts_with(|c: char| c.is_ascii_digit())
+            && !is_month(head)
+    };
+    let after = &sentence[end..];
+    let clean = |m: regex::Match| m.as_str().trim().trim_end_matches(['.', ',']).to_string();
+    if let Some(lead) = p.model_after.find(after) {
+        if let Some(m) = p.model.find(&after[lead.end()..]) {
+            if m.start() == 0 && valid(&m) {
+                return Some(clean(m));
+            }
+        }
+    }
+    p.model
+        .find_iter(sentence)
+        .filter(|m| valid(m) && (m.end() <= start || m.start() >= end))
+        .min_by_key(|m| {
+            if m.end() <= start {
+                start - m.end()
+            } else {
+                m.start() - end
+            }
+        })
+        .map(clean)
+}
+
+fn is_month(word: &str) -> bool {
+    matches!(
+        word.trim_end_matches('.'),
+        "January"
+            | "February"
+            | "March"
+            | "April"
+            | "May"
+            | "June"
+            | "July"
+            | "August"
+            | "September"
+            | "October"
+            | "November"
+            | "December"
+            | "Jan"
+            | "Feb"
+            | "Mar"
+            | "Apr"
+            | "Jun"
+            | "Jul"
+            | "Aug"
+            | "Sep"
+            | "Sept"
+            | "Oct"
+            | "Nov"
+            | "Dec"
+    )
+}

@@ -1,0 +1,314 @@
+//! Sentences and section headings in a document's text.
+//!
+//! Filings break the rules a naive splitter relies on: "Inc.", "U.S.", "No. 1", "i.e.",
+//! "GLM-4.5", lines wrapped in the middle of a sentence, headings and bullets with no closing
+//! punctuation, table rows. The splitter works on the whole document (pages joined), so a
+//! sentence that crosses a page break is one sentence.
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+/// Words that end with a period without ending a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "inc", "corp", "co", "ltd", "llc", "lp", "plc", "no", "nos", "mr", "mrs", "ms", "dr", "jr",
+    "sr", "st", "vs", "etc", "approx", "bros", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec", "fig", "figs", "vol", "rev", "art", "sec", "secs", "ch",
+    "para", "pp", "ex", "est", "dept", "govt", "intl", "assn", "ave", "mt", "ft", "op", "cf", "al",
+    "viz", "incl", "nasdaq", "e.g", "i.e", "u.s", "u.k", "n.a", "s.a", "n.v", "l.p", "p.r.c",
+    "u.s.a", "a.m", "p.m",
+];
+
+/// Split `text` into sentence spans (trimmed, never empty), in order.
+pub fn sentences(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    let mut line_start = 0;
+    while line_start < text.len() {
+        let line_end =
+            memchr::memchr(b'\n', &bytes[line_start..]).map_or(text.len(), |i| line_start + i);
+        let line = &text[line_start..line_end];
+        // A table row or a heading is a sentence of its own.
+        if line.contains('\t') {
+            push(&mut out, text, start..line_start);
+            push(&mut out, text, line_start..line_end);
+            start = line_end;
+        } else {
+            // Boundaries inside the line.
+            for b in boundaries_in(line) {
+                push(&mut out, text, start..line_start + b);
+                start = line_start + b;
+            }
+        }
+        if line_end >= text.len() {
+            break;
+        }
+        let next_start = line_end + 1;
+        let next_end =
+            memchr::memchr(b'\n', &bytes[next_start..]).map_or(text.len(), |i| next_start + i);
+        let next = &text[next_start..next_end];
+        if ends_sentence_at_line_break(line, next) {
+            push(&mut out, text, start..line_end);
+            start = next_start;
+        }
+        line_start = next_start;
+    }
+    push(&mut out, text, start..text.len());
+    out
+}
+
+fn push(out: &mut Vec<Range<usize>>, text: &str, r: Range<usize>) {
+    let s = &text[r.clone()];
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    if lead + trail < s.len() {
+        out.push(r.start + lead..r.end - trail);
+    }
+}
+
+/// Byte offsets within a line where a new sentence starts.
+fn boundaries_in(line: &str) -> Vec<usize> {
+    static END: OnceLock<Regex> = OnceLock::new();
+    let end = END.get_or_init(|| {
+        Regex::new(r#"[.!?]["'”’)\]]*\s+(?P<next>["“‘(]?[A-Z0-9•●]|[•●▪])"#).expect("valid regex")
+    });
+    let mut out = Vec::new();
+    for caps in end.captures_iter(line) {
+        let m = caps.get(0).expect("whole match");
+        let punct = line[m.start()..].chars().next().unwrap_or('.');
+        if punct == '.' && is_abbreviation(&line[..m.start()]) {
+            continue;
+        }
+        out.push(caps.name("next").expect("group").start());
+    }
+    out
+}
+
+/// True when the text before a period ends with an abbreviation or an initial.
+fn is_abbreviation(before: &str) -> bool {
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '“' || c == '"')
+        .next()
+        .unwrap_or("");
+    if word.is_empty() {
+        return false;
+    }
+    // A single letter: an initial ("J. Smith") or part of "U.S.".
+    if word.chars().count() == 1 && word.chars().all(|c| c.is_alphabetic()) {
+        return true;
+    }
+    let lower = word.to_lowercase();
+    ABBREVIATIONS.contains(&lower.as_str())
+}
+
+/// Whether a line break between `line` and `next` ends a sentence. A wrapped line goes on;
+/// closing punctuation, a heading, a bullet, a blank line or a table row end it.
+fn ends_sentence_at_line_break(line: &str, next: &str) -> bool {
+    let l = line.trim_end();
+    let n = next.trim_start();
+    if l.is_empty() || n.is_empty() || n.contains('\t') {
+        return true;
+    }
+    if n.starts_with(['•', '●', '▪', '◦', '■', '◆', '○', '‣', '⁃', '➢', '❖'])
+    {
+        return true;
+    }
+    let last = l.chars().next_back().unwrap_or(' ');
+    if matches!(last, '.' | '!' | '?' | ':' | ';') || l.ends_with(".”") || l.ends_with(".\"") {
+        // "Acme Inc.\nand its subsidiaries": an abbreviation with the sentence going on.
+        if last == '.' && is_abbreviation(&l[..l.len() - 1]) {
+            return !n.starts_with(|c: char| c.is_lowercase());
+        }
+        return true;
+    }
+    if is_heading_line(l) {
+        return true;
+    }
+    // A short line that does not run on, followed by a capitalized one: a title.
+    let short = l.chars().count() < 40;
+    let runs_on = matches!(last, ',' | '-' | '–' | '(' | '&')
+        || l.ends_with(" and")
+        || l.ends_with(" or")
+        || l.ends_with(" of")
+        || l.ends_with(" the");
+    short && !runs_on && n.starts_with(|c: char| c.is_uppercase()) && is_title_case(l)
+}
+
+/// "Our Platform", "Results of Operations": every word but short ones capitalized.
+fn is_title_case(line: &str) -> bool {
+    let mut words = line.split_whitespace().peekable();
+    if words.peek().is_none() {
+        return false;
+    }
+    words.all(|w| {
+        let first = w.chars().next().unwrap_or(' ');
+        first.is_uppercase() || !first.is_alphabetic() || w.chars().count() <= 3
+    })
+}
+
+/// A line in capitals with at least two letters and no closing punctuation: a heading.
+fn is_heading_line(line: &str) -> bool {
+    let letters: Vec<char> = line.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2
+        && letters.iter().all(|c| !c.is_lowercase())
+        && line.chars().count() <= 120
+        && !line.ends_with(',')
+}
+
+/// The major sections of prospectuses and periodic reports, upper case, for [`sections`].
+const SECTION_TITLES: &[&str] = &[
+    "BUSINESS",
+    "CAPITALIZATION",
+    "CERTAIN DEFINED TERMS",
+    "CERTAIN DEFINITIONS",
+    "CERTAIN RELATIONSHIPS AND RELATED PARTY TRANSACTIONS",
+    "CONNECTED TRANSACTIONS",
+    "CONTRACTUAL ARRANGEMENTS",
+    "CONTROLS AND PROCEDURES",
+    "CORNERSTONE INVESTORS",
+    "DEFINITIONS",
+    "DEFINITIONS AND ACRONYMS",
+    "DESCRIPTION OF CAPITAL STOCK",
+    "DESCRIPTION OF SHARE CAPITAL",
+    "DILUTION",
+    "DIVIDEND POLICY",
+    "EXECUTIVE COMPENSATION",
+    "EXPERTS",
+    "FINANCIAL INFORMATION",
+    "FINANCIAL STATEMENTS AND SUPPLEMENTARY DATA",
+    "FORWARD-LOOKING STATEMENTS",
+    "FUTURE PLANS AND USE OF PROCEEDS",
+    "GLOSSARY",
+    "GLOSSARY OF TECHNICAL TERMS",
+    "GLOSSARY OF TERMS",
+    "HISTORY AND CORPORATE STRUCTURE",
+    "HISTORY, DEVELOPMENT AND CORPORATE STRUCTURE",
+    "HISTORY, REORGANIZATION AND CORPORATE STRUCTURE",
+    "INDUSTRY",
+    "INDUSTRY OVERVIEW",
+    "LEGAL MATTERS",
+    "LEGAL PROCEEDINGS",
+    "MANAGEMENT",
+    "MANAGEMENT’S DISCUSSION AND ANALYSIS OF FINANCIAL CONDITION AND RESULTS OF OPERATIONS",
+    "MARKET AND INDUSTRY DATA",
+    "PRINCIPAL STOCKHOLDERS",
+    "PRINCIPAL SHAREHOLDERS",
+    "PROPERTIES",
+    "PROSPECTUS SUMMARY",
+    "QUANTITATIVE AND QUALITATIVE DISCLOSURES ABOUT MARKET RISK",
+    "REGULATION",
+    "REGULATORY OVERVIEW",
+    "RISK FACTORS",
+    "SELECTED CONSOLIDATED FINANCIAL DATA",
+    "SELECTED FINANCIAL DATA",
+    "SHARE CAPITAL",
+    "SPECIAL NOTE REGARDING FORWARD-LOOKING STATEMENTS",
+    "SUMMARY",
+    "SUMMARY CONSOLIDATED FINANCIAL DATA",
+    "SUMMARY CONSOLIDATED FINANCIAL AND OTHER DATA",
+    "THE OFFERING",
+    "UNDERWRITING",
+    "USE OF PROCEEDS",
+];
+
+/// Section headings: `(offset, heading as written)`, in order. A heading is a line of its own
+/// that names a major section ("RISK FACTORS", "Business", "Item 1A. Risk Factors",
+/// "GLOSSARY OF TECHNICAL TERMS"). Table-of-contents lines, which carry page numbers, are not.
+pub fn sections(text: &str) -> Vec<(usize, String)> {
+    static ITEM: OnceLock<Regex> = OnceLock::new();
+    let item = ITEM.get_or_init(|| {
+        Regex::new(r"(?i)^item\s+\d{1,2}[a-c]?\s*[.:—–-]\s*(.+)$").expect("valid regex")
+    });
+    let mut out = Vec::new();
+    let mut offset = 0;
+    for line in text.split('\n') {
+        let t = line.trim();
+        if !t.is_empty() && t.len() <= 100 && !t.contains('\t') {
+            let title = item
+                .captures(t)
+                .map_or(t, |c| c.get(1).expect("group").as_str())
+                .trim_end_matches(['.', ':']);
+            let key = title.replace('\'', "’").to_uppercase();
+            let key = key.split_whitespace().collect::<Vec<_>>().join(" ");
+            if SECTION_TITLES.contains(&key.as_str()) {
+                out.push((
+                    offset + (line.len() - line.trim_start().len()),
+                    t.to_string(),
+                ));
+            }
+        }
+        offset += line.len() + 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        sentences(text).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn abbreviations_and_decimals() {
+        assert_eq!(
+            split("Acme Inc. sells in the U.S. and abroad. GLM-4.5 costs $0.60 per token. No. 1 is i.e. first. Then J. Smith left."),
+            vec![
+                "Acme Inc. sells in the U.S. and abroad.",
+                "GLM-4.5 costs $0.60 per token.",
+                "No. 1 is i.e. first.",
+                "Then J. Smith left."
+            ]
+        );
+    }
+
+    #[test]
+    fn wrapped_lines_headings_bullets_and_tables() {
+        let text = "BUSINESS\nIn the quarter our platform processed over\n1.2 trillion tokens per month. It grew.\n• First bullet\n• Second bullet\nRevenue\t$1,234\nOur Platform\nWe serve developers.";
+        assert_eq!(
+            split(text),
+            vec![
+                "BUSINESS",
+                "In the quarter our platform processed over\n1.2 trillion tokens per month.",
+                "It grew.",
+                "• First bullet",
+                "• Second bullet",
+                "Revenue\t$1,234",
+                "Our Platform",
+                "We serve developers."
+            ]
+        );
+    }
+
+    #[test]
+    fn spans_slice_and_cover_non_space_text() {
+        let text = "One. Two!\n\nThree?  “Four.” (Five.)";
+        let spans = sentences(text);
+        assert_eq!(
+            split(text),
+            vec!["One.", "Two!", "Three?", "“Four.”", "(Five.)"]
+        );
+        for r in spans {
+            assert!(!text[r].trim().is_empty());
+        }
+    }
+
+    #[test]
+    fn section_headings() {
+        let text = "TABLE OF CONTENTS\nRisk Factors\t12\nPROSPECTUS SUMMARY\nText.\nItem 1A. Risk Factors\nMore.\nGlossary of Technical Terms\n";
+        let s = sections(text);
+        let titles: Vec<&str> = s.iter().map(|(_, t)| t.as_str()).collect();
+        assert_eq!(
+            titles,
+            vec![
+                "PROSPECTUS SUMMARY",
+                "Item 1A. Risk Factors",
+                "Glossary of Technical Terms"
+            ]
+        );
+        assert_eq!(&text[s[0].0..s[0].0 + 7], "PROSPEC");
+    }
+}
