@@ -79,7 +79,7 @@ fn patterns() -> &'static Patterns {
         per_second: re(r"(?i)^\s*(?:per|/|a|an|each|every)\s*(?:second|sec|s)\b"),
         tok_s: re(r"(?i)^\s*(?:tok/s|tokens?/s(?:ec)?|tps|t/s|tokens?/second)\b"),
         context_after: re(r"(?i)^\s*-?\s*(?:long\s+)?(?:context[- ]window|context[- ]length|input\s+context|context|window)\b"),
-        rate_after: re(r"(?i)^\s*,?\s*(?:(?:per|a|an|each|every|this|last|in\s+the|during\s+the|for\s+the)\s+(?P<p>second|minute|hour|day|week|month|quarter|year)\b|(?P<adv>monthly|daily|weekly|annually|quarterly|yearly|on\s+a\s+(?:daily|monthly|weekly|quarterly|annual|annualized)\s+basis|annualized))"),
+        rate_after: re(r"(?i)^\s*,?\s*(?:(?:processed|consumed|generated|served|handled|used)\s+)?(?:(?:per|a|an|each|every|this|last|in\s+the|during\s+the|for\s+the)\s+(?P<p>second|minute|hour|day|week|month|quarter|year)\b|(?P<adv>monthly|daily|weekly|annually|quarterly|yearly|on\s+a\s+(?:daily|monthly|weekly|quarterly|annual|annualized)\s+basis|annualized))"),
         price_after: re(r"(?i)^\s*(?:per|/|for\s+(?:every|each)|for|a|an|each)\s*(?P<denom>(?:one\s+|a\s+)?(?:million|thousand|billion|hundred)|1\s?[MK]|1,000,000|1,000|1000|100|[MK])?\s*(?P<io>(?:input|output|prompt|completion|cached|generated)\s+)?tokens?\b"),
         price_before: re(r"(?i)(?:price|pricing|cost|charge|rate|fee)s?\s+(?:\w+\s+){0,3}per\s+(?P<denom>(?:one\s+)?(?:million|thousand|billion)|1\s?[MK]|1,000,000|1,000|token)\s+(?P<io>(?:input|output|prompt|completion)\s+)?(?:tokens?\s+)?[^.;]{0,60}$"),
         context_before: re(r"(?i)context(?:[- ]window|[- ]length)?(?:\s+(?:size|of|is|was|up|to|supports?|supporting|with|extends?|extended|a|an|the|length|window|reaching|reaches|handles?|handling|accommodates?)){0,6}\s*$"),
@@ -421,9 +421,9 @@ impl MetricFinder {
                 if f.per.is_none() {
                     f.per = per_in_clause(before);
                 }
-                // A bare count without scale ("5 tokens") is an example, not a volume.
+                // A small bare count ("split into 3 tokens") is an example, not a volume.
                 if !q.scaled && q.value < 10_000.0 {
-                    f.confidence = 0.5;
+                    return None;
                 }
                 return Some(f);
             }

@@ -1,4 +1,4 @@
-//! Integration tests: the library on committed fixtures, and the `tokenlens` binary end to end.
+//! The readers on committed fixtures, and the `tokenlens` binary end to end.
 
 use std::path::{Path, PathBuf};
 
