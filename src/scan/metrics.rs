@@ -236,16 +236,17 @@ impl MetricFinder {
         for q in number::quantities(sentence) {
             let before = &sentence[..q.start];
             let after = &sentence[q.end..];
-            if p.denominator_before.is_match(before) {
+            if p.denominator_before.is_match(tail(before, 24)) {
                 continue;
             }
             let Some(mut f) = self.classify(sentence, &q, before, after, crypto, table_row) else {
                 continue;
             };
-            if let Some(c) = p.qualifier.captures(before) {
+            let near = tail(before, 40);
+            if let Some(c) = p.qualifier.captures(near) {
                 let m = c.name("q").expect("group");
                 f.qualifier = Some(qualifier_of(m.as_str()));
-                f.start = f.start.min(m.start());
+                f.start = f.start.min(q.start - near.len() + m.start());
             }
             if let Some((lo, hi)) = q.range {
                 let scale = if f.value != 0.0 && q.value != 0.0 {
@@ -304,7 +305,7 @@ impl MetricFinder {
                 if let Some(c) = p.price_after.captures(after) {
                     let denom = denominator(c.name("denom").map(|d| d.as_str()));
                     let value = q.value * 1e6 / denom;
-                    let window = &before[before.len().saturating_sub(80)..];
+                    let window = tail(before, 80);
                     let kind = if p.cost_words.is_match(window)
                         && !window.to_lowercase().contains("pric")
                     {
@@ -323,7 +324,7 @@ impl MetricFinder {
                     return Some(f);
                 }
                 // "the price per million output tokens was $2.40"
-                let window = &before[before.len().saturating_sub(160)..];
+                let window = tail(before, 160);
                 if let Some(c) = p.price_before.captures(window) {
                     let denom = denominator(c.name("denom").map(|d| d.as_str()));
                     let kind = if c.get(0)?.as_str().to_lowercase().starts_with("cost") {
@@ -362,7 +363,7 @@ impl MetricFinder {
                 let tok_end = q.end + c.get(0)?.end();
                 let rest = &sentence[tok_end..];
                 let credential = p.credential_before.is_match(adj.trim_end())
-                    || p.credential_before.is_match(before.trim_end());
+                    || p.credential_before.is_match(tail(before, 40).trim_end());
                 if credential {
                     return None;
                 }
@@ -387,7 +388,7 @@ impl MetricFinder {
                         0.95,
                     ));
                 }
-                if p.context_before.is_match(before) {
+                if p.context_before.is_match(tail(before, 120)) {
                     return Some(base(
                         "context_window",
                         q.value,
@@ -396,7 +397,7 @@ impl MetricFinder {
                         0.9,
                     ));
                 }
-                if p.training_before.is_match(before) {
+                if p.training_before.is_match(tail(before, 120)) {
                     return Some(base(
                         "training_tokens",
                         q.value,
@@ -419,7 +420,7 @@ impl MetricFinder {
                     }
                 }
                 if f.per.is_none() {
-                    f.per = per_in_clause(before);
+                    f.per = per_in_clause(tail(before, 200));
                 }
                 // A small bare count ("split into 3 tokens") is an example, not a volume.
                 if !q.scaled && q.value < 10_000.0 {
@@ -428,7 +429,7 @@ impl MetricFinder {
                 return Some(f);
             }
             // "average daily token consumption volume was 4.2 trillion"
-            let window = &before[before.len().saturating_sub(160)..];
+            let window = tail(before, 160);
             if let Some(c) = p.volume_before.captures(window) {
                 if q.scaled || q.value >= 1e6 {
                     let adj = c
@@ -454,8 +455,8 @@ impl MetricFinder {
 
         // Relative speed: "a 2.5x increase in token throughput", "10 times faster".
         if q.kind == NumberKind::Multiple && token_ok {
-            let ahead = &after[..after.len().min(floor(after, 80))];
-            let behind = &before[floor(before, before.len().saturating_sub(80))..];
+            let ahead = head(after, 80);
+            let behind = tail(before, 80);
             if p.speed_words.is_match(ahead)
                 || (p.speed_words.is_match(behind) && behind.to_lowercase().contains("token"))
             {
@@ -468,7 +469,7 @@ impl MetricFinder {
         // Latency: "time to first token of 240 milliseconds".
         if q.currency.is_none() && q.kind == NumberKind::Plain {
             if let Some(c) = p.latency_unit.captures(after) {
-                let window = &before[floor(before, before.len().saturating_sub(100))..];
+                let window = tail(before, 100);
                 if p.latency_before.is_match(window) {
                     let u = c.name("u")?.as_str().to_ascii_lowercase();
                     let ms = if u.starts_with("ms") || u.starts_with("milli") {
@@ -566,7 +567,7 @@ impl MetricFinder {
         if table_row {
             return None;
         }
-        let window = &before[floor(before, before.len().saturating_sub(120))..];
+        let window = tail(before, 120);
         let keyword = p
             .money_keyword
             .captures_iter(window)
@@ -623,6 +624,20 @@ fn floor(s: &str, mut i: usize) -> usize {
     i
 }
 
+/// The last `n` bytes of `s` or a little fewer, starting at a char boundary.
+fn tail(s: &str, n: usize) -> &str {
+    let mut i = s.len().saturating_sub(n);
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    &s[i..]
+}
+
+/// The first `n` bytes of `s` or a little fewer, ending at a char boundary.
+fn head(s: &str, n: usize) -> &str {
+    &s[..floor(s, n)]
+}
+
 fn per_of_words(adj: &str) -> Option<&'static str> {
     let p = patterns();
     p.per_words
@@ -633,7 +648,7 @@ fn per_of_words(adj: &str) -> Option<&'static str> {
 /// A rate word in the same clause before the quantity ("our average daily token volume was").
 fn per_in_clause(before: &str) -> Option<&'static str> {
     let clause = before.rsplit([';', '.', '•']).next().unwrap_or(before);
-    let clause = &clause[floor(clause, clause.len().saturating_sub(80))..];
+    let clause = tail(clause, 80);
     per_of_words(clause)
 }
 
@@ -717,4 +732,42 @@ fn is_month(word: &str) -> bool {
             | "Nov"
             | "Dec"
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Windows cut at any byte of multi-byte text: no panic, and every span slices.
+    #[test]
+    fn multibyte_text_around_quantities() {
+        let finder = MetricFinder::new();
+        let pieces = [
+            "“",
+            "’",
+            "–",
+            "revenue of ",
+            "$1.2 billion",
+            " tokens",
+            "中文",
+            "capital expenditures ",
+            "€5 million",
+            " per million tokens",
+            "é",
+            "45%",
+            " of our revenue",
+            "context window of ",
+        ];
+        let mut text = String::new();
+        for i in 0..60 {
+            text.push_str(pieces[(i * 7 + i / 3) % pieces.len()]);
+        }
+        for (i, _) in text.char_indices() {
+            let piece = &text[i..floor(&text, i + 160)];
+            for f in finder.find(piece) {
+                assert!(piece.is_char_boundary(f.start) && piece.is_char_boundary(f.end));
+                assert!(f.start < f.end && f.end <= piece.len());
+            }
+        }
+    }
 }
