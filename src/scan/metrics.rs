@@ -62,6 +62,11 @@ struct Patterns {
     model: Regex,
     model_after: Regex,
     forward_looking: Regex,
+    model_context: Regex,
+    margin_link: Regex,
+    margin_change: Regex,
+    named_customers: Regex,
+    not_our_users: Regex,
     cost_words: Regex,
     per_words: Regex,
 }
@@ -104,6 +109,11 @@ fn patterns() -> &'static Patterns {
         )),
         model: re(r"\b(?P<m>(?:Llama|LLaMA|GPT|Claude|Gemini|Gemma|Mistral|Mixtral|Qwen|DeepSeek|GLM|ChatGLM|CogVLM|CogView|Grok|Phi|ERNIE|Kimi|MiniMax|abab|Hailuo|Falcon|Yi|Nemotron|Jamba|Titan|Nova|Sonnet|Opus|Haiku|o1|o3|o4)(?:[-‑ ]?[A-Za-z]*\d[\w.]*)?(?:[-‑ ](?:\d[\w.]*[BbMmKk]?|[A-Z][\w.]*\d[\w.]*|Turbo|Flash|Pro|Air|Mini|Instruct|Chat|Sonnet|Opus|Haiku|Ultra|Nano))*|[A-Z][A-Za-z]{1,12}(?:[-‑][A-Za-z0-9.]*\d[A-Za-z0-9.]*)+)"),
         model_after: re(r"^\s*(?:on|for|with|using|serving|running|of|by)\s+(?:the\s+|our\s+)?"),
+        model_context: re(r"(?i)token|inference|output\s+generation|generation\s+speed|throughput|\bLLMs?\b|language\s+models?|\bmodels?\b"),
+        margin_link: re(r"(?i)(?:\b(?:was|were|of|at|to|from|reached|is|are|stood\s+at|and|averaged)|\bmargins?)\s*(?:approximately|about|around|over|nearly)?\s*$"),
+        margin_change: re(r"(?i)\b(?:impact|effect|headwind|tailwind|benefit|improvement|expansion|contraction|change)\b"),
+        named_customers: re(r"(?i)\b(?:largest|top\s+\w+|biggest|single|major|significant|individual|one|two|three|four|five|ten)\s+customers?\b|\bcustomers?\s+[A-Z]\b|\bcustomer\s+concentration\b"),
+        not_our_users: re(r"(?i)personal\s+information\s+of|\boperators?\b|\bobliged\b|\bshall\b|\bmust\b|\bregulations?\b"),
         forward_looking: re(r"(?i)\b(?:expect|expects|anticipate|anticipates|plan|plans|target|targets|aim|aims|intend|intends|project|projected|forecast|may|could|might|would)\b"),
         cost_words: re(r"(?i)\bcosts?\s+(?:us\s+|of\s+|to\s+|for\s+)?(?:serve|serving|produce|producing|generate|generating|inference|compute|run|running|process|processing)\b|\b(?:inference|serving|compute|computing|production|unit|marginal|our|average)\s+costs?\b|\bcosts?\s+per\s+(?:million\s+)?tokens?\b|\bto\s+(?:serve|produce|generate)\b"),
         per_words: re(r"(?i)\b(?P<adj>daily|monthly|weekly|annual|annualized|quarterly|yearly|per\s+(?:day|month|week|year|quarter)|a\s+(?:day|month|week|year|quarter)|each\s+(?:day|month|week|quarter|year))\b"),
@@ -232,24 +242,51 @@ impl MetricFinder {
         let crypto = p.crypto.is_match(sentence);
         let table_row = sentence.contains('\t');
         let hedged = p.forward_looking.is_match(sentence);
-        let mut out = Vec::new();
-        for q in number::quantities(sentence) {
-            let before = &sentence[..q.start];
-            let after = &sentence[q.end..];
-            if p.denominator_before.is_match(tail(before, 24)) {
-                continue;
+        let qs = number::quantities(sentence);
+        let mut found: Vec<Option<Found>> = qs
+            .iter()
+            .map(|q| {
+                let before = &sentence[..q.start];
+                if p.denominator_before.is_match(tail(before, 24)) {
+                    return None;
+                }
+                let mut f =
+                    self.classify(sentence, q, before, &sentence[q.end..], crypto, table_row)?;
+                let near = tail(before, 40);
+                if let Some(c) = p.qualifier.captures(near) {
+                    let m = c.name("q").expect("group");
+                    f.qualifier = Some(qualifier_of(m.as_str()));
+                    f.start = f.start.min(q.start - near.len() + m.start());
+                }
+                Some(f)
+            })
+            .collect();
+
+        // Lists ("0.5 billion, 2.1 billion and 4.6 trillion"; "55.4%, 61.5% and 40.0% of our
+        // revenue"): a quantity listed with a metric measures the same thing.
+        let linked: Vec<bool> = qs
+            .windows(2)
+            .map(|w| is_list_link(sentence, &w[0], &w[1]))
+            .collect();
+        for i in 1..qs.len() {
+            if found[i].is_none() && linked[i - 1] {
+                found[i] = found[i - 1]
+                    .as_ref()
+                    .map(|f| inherit(f, &qs[i - 1], &qs[i]));
             }
-            let Some(mut f) = self.classify(sentence, &q, before, after, crypto, table_row) else {
-                continue;
-            };
-            let near = tail(before, 40);
-            if let Some(c) = p.qualifier.captures(near) {
-                let m = c.name("q").expect("group");
-                f.qualifier = Some(qualifier_of(m.as_str()));
-                f.start = f.start.min(q.start - near.len() + m.start());
+        }
+        for i in (0..qs.len().saturating_sub(1)).rev() {
+            if found[i].is_none() && linked[i] {
+                found[i] = found[i + 1]
+                    .as_ref()
+                    .map(|f| inherit(f, &qs[i + 1], &qs[i]));
             }
+        }
+
+        for (q, f) in qs.iter().zip(found.iter_mut()) {
+            let Some(f) = f else { continue };
             if let Some((lo, hi)) = q.range {
-                let scale = if f.value != 0.0 && q.value != 0.0 {
+                let scale = if q.value != 0.0 {
                     f.value / q.value
                 } else {
                     1.0
@@ -265,9 +302,9 @@ impl MetricFinder {
                 f.subject = subject_near(sentence, f.start, f.end);
             }
             f.confidence = (f.confidence * 100.0).round() / 100.0;
-            out.push(f);
         }
-        out
+        assign_respective_periods(sentence, &qs, &linked, &mut found);
+        found.into_iter().flatten().collect()
     }
 
     fn classify(
@@ -454,8 +491,8 @@ impl MetricFinder {
         }
 
         // Relative speed: "a 2.5x increase in token throughput", "10 times faster".
-        if q.kind == NumberKind::Multiple && token_ok {
-            let ahead = head(after, 80);
+        if q.kind == NumberKind::Multiple && token_ok && p.model_context.is_match(sentence) {
+            let ahead = head(after, 48);
             let behind = tail(before, 80);
             if p.speed_words.is_match(ahead)
                 || (p.speed_words.is_match(behind) && behind.to_lowercase().contains("token"))
@@ -548,7 +585,7 @@ impl MetricFinder {
                     0.85,
                 ));
             }
-            if !table_row {
+            if !table_row && !p.not_our_users.is_match(sentence) {
                 if let Some(c) = p.users_after.captures(after) {
                     if q.scaled || q.value >= 100.0 {
                         return Some(base(
@@ -575,10 +612,13 @@ impl MetricFinder {
             .and_then(|c| c.name("k").map(|m| m.as_str().to_ascii_lowercase()));
         let keyword = keyword.as_deref().unwrap_or("");
         if q.kind == NumberKind::Percent {
-            if keyword.starts_with("gross margin") || keyword.starts_with("gross profit margin") {
+            if (keyword.starts_with("gross margin") || keyword.starts_with("gross profit margin"))
+                && p.margin_link.is_match(tail(before, 60))
+                && !p.margin_change.is_match(tail(before, 60))
+            {
                 return Some(base("gross_margin", q.value, "%".into(), q.end, 0.8));
             }
-            if sentence.to_lowercase().contains("customer") && p.of_revenue_after.is_match(after) {
+            if p.named_customers.is_match(sentence) && p.of_revenue_after.is_match(after) {
                 let c = p.of_revenue_after.find(after)?;
                 return Some(base(
                     "customer_concentration",
@@ -612,6 +652,82 @@ impl MetricFinder {
         };
         let (kind, confidence) = kind?;
         Some(base(kind, q.value, cur.to_string(), q.end, confidence))
+    }
+}
+
+/// Two quantities side by side in a list: only a comma, "and" or "or" between them, of the same
+/// sort (both percentages, both in the same currency...).
+fn is_list_link(sentence: &str, a: &Quantity, b: &Quantity) -> bool {
+    static GAP: OnceLock<Regex> = OnceLock::new();
+    let gap = GAP.get_or_init(|| re(r"^\s*(?:,|;)?\s*(?:and|or)?\s*$"));
+    let between = &sentence[a.end..b.start];
+    !between.is_empty()
+        && gap.is_match(between)
+        && a.kind == b.kind
+        && a.currency == b.currency
+        && !a.year_like
+        && !b.year_like
+}
+
+/// A metric like `f` (found for quantity `from`) for the quantity `q` listed with it.
+fn inherit(f: &Found, from: &Quantity, q: &Quantity) -> Found {
+    let factor = if from.value != 0.0 {
+        f.value / from.value
+    } else {
+        1.0
+    };
+    Found {
+        value: q.value * factor,
+        low: None,
+        high: None,
+        qualifier: None,
+        start: q.start,
+        end: q.end,
+        confidence: f.confidence - 0.05,
+        ..f.clone()
+    }
+}
+
+/// "RMB31.7 million, RMB508.6 million and RMB132.8 million in 2022, 2023 and 2024": when a list
+/// of metrics of one kind meets as many period phrases in its sentence, pair them in order.
+fn assign_respective_periods(
+    sentence: &str,
+    qs: &[Quantity],
+    linked: &[bool],
+    found: &mut [Option<Found>],
+) {
+    let p = patterns();
+    let mut i = 0;
+    while i < found.len() {
+        let mut j = i;
+        while j + 1 < found.len()
+            && linked[j]
+            && found[j].is_some()
+            && found[j + 1].is_some()
+            && found[j].as_ref().map(|f| f.kind) == found[j + 1].as_ref().map(|f| f.kind)
+        {
+            j += 1;
+        }
+        if j > i && found[i].is_some() {
+            let periods: Vec<String> = p
+                .period
+                .captures_iter(sentence)
+                .filter_map(|c| c.name("p"))
+                .filter(|m| {
+                    !qs.iter()
+                        .any(|q| !q.year_like && q.start < m.end() && m.start() < q.end)
+                })
+                .map(|m| m.as_str().trim().to_string())
+                .collect();
+            if periods.len() == j - i + 1 {
+                for (k, period) in periods.into_iter().enumerate() {
+                    if let Some(f) = &mut found[i + k] {
+                        f.period = Some(period);
+                    }
+                }
+            }
+        }
+        i = j + 1;
     }
 }
 
@@ -659,9 +775,10 @@ fn period_near(sentence: &str, start: usize, end: usize) -> Option<String> {
         .captures_iter(sentence)
         .filter_map(|c| c.name("p"))
         .filter(|m| m.end() <= start || m.start() >= end)
+        // A period usually follows its figure ("56.3% in 2024"): ties go to the one after.
         .min_by_key(|m| {
             if m.end() <= start {
-                start - m.end()
+                start - m.end() + 4
             } else {
                 m.start() - end
             }

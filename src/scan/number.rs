@@ -197,6 +197,10 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
         {
             continue;
         }
+        // A dimension, not a multiple: "1440×960".
+        if caps.name("mult").is_some() && after.starts_with(|c: char| c.is_ascii_digit()) {
+            continue;
+        }
         // A version or section number: "2.0.1", "1.2.3".
         if after.starts_with('.') && after[1..].starts_with(|c: char| c.is_ascii_digit()) {
             continue;
@@ -459,6 +463,9 @@ mod tests {
         assert!(quantities("H100").is_empty());
         assert!(quantities("version 2.0.1").is_empty());
         assert!(quantities("the 3rd").is_empty());
+        assert!(quantities("1440×960")
+            .iter()
+            .all(|q| q.kind != NumberKind::Multiple));
         let qs = quantities("Gemini 2.0 handles 1 trillion tokens");
         assert_eq!(qs.len(), 2);
         assert_eq!(qs[1].value, 1e12);
