@@ -65,6 +65,10 @@ struct Patterns {
     model_context: Regex,
     margin_link: Regex,
     margin_change: Regex,
+    econ_link: Regex,
+    change_words: Regex,
+    change_to: Regex,
+    econ_after: Regex,
     named_customers: Regex,
     not_our_users: Regex,
     cost_words: Regex,
@@ -102,7 +106,7 @@ fn patterns() -> &'static Patterns {
         credential_before: re(r"(?i)(?:access|authentication|auth|bearer|refresh|session|security|oauth|api|hardware|software)\s*$"),
         denominator_before: re(r"(?i)(?:\bper|\bevery|\beach|/|\bfor\s+every|\bfor\s+each)\s*(?:one\s+|a\s+)?$"),
         qualifier: re(r"(?i)(?P<q>approximately|approx\.|about|around|roughly|~|an\s+estimated|estimated|over|more\s+than|in\s+excess\s+of|exceeding|exceeded|above|upwards\s+of|greater\s+than|at\s+least|no\s+less\s+than|no\s+fewer\s+than|a\s+minimum\s+of|up\s+to|as\s+much\s+as|as\s+many\s+as|a\s+maximum\s+of|under|less\s+than|below|fewer\s+than|nearly|almost|close\s+to|just\s+under)\s*$"),
-        money_keyword: re(r"(?i)\b(?P<k>capital\s+expenditures?|capex|capital\s+spending|purchases\s+of\s+property\s+and\s+equipment|remaining\s+performance\s+obligations?|RPO|gross\s+margins?|gross\s+profit\s+margin|revenues?|net\s+sales|net\s+loss(?:es)?|net\s+income|gross\s+profit|operating\s+(?:loss|income)|costs?|expenses?|cash|price|prices|pricing|charges?|debt|proceeds|valuation|market\s+cap\w*|fair\s+value|deficit|margin)\b"),
+        money_keyword: re(r"(?i)\b(?P<k>capital\s+expenditures?|capex|capital\s+spending|purchases\s+of\s+property\s+and\s+equipment|remaining\s+performance\s+obligations?|RPO|gross\s+margins?|gross\s+profit\s+margin|cost\s+of\s+revenues?|(?:unearned|deferred)\s+revenues?|revenues?\s+(?:commitments?|share|growth|backlog)|revenues?|net\s+sales|net\s+loss(?:es)?|net\s+income|gross\s+profit|operating\s+(?:loss|income)|costs?|expenses?|cash|price|prices|pricing|charges?|debt|proceeds|valuation|market\s+cap\w*|fair\s+value|deficit|margin)\b"),
         token_revenue: re(r"(?i)(?:\b(?:API|token|tokens|usage-based|consumption-based|pay-as-you-go|model-as-a-service|MaaS|inference|open\s+platform)\b[\w\s-]{0,30}\brevenues?\b|\brevenues?\s+(?:generated\s+|derived\s+|we\s+generated\s+)?from\s+(?:our\s+|the\s+)?(?:API|token|tokens|usage-based|consumption|pay-as-you-go|MaaS|model-as-a-service|inference|open\s+platform))"),
         period: re(&format!(
             r"(?i)\b(?:(?:for|in|during|over)\s+)?(?:the\s+)?(?P<p>(?:(?:three|six|nine|twelve|3|6|9|12)[- ]months?|(?:fiscal\s+)?years?|quarters?|(?:fiscal\s+)?quarter|periods?|weeks?)\s+ended\s+{MONTH}\s+\d{{1,2}},?\s+\d{{4}}|(?:as\s+of|as\s+at)\s+(?:the\s+end\s+of\s+)?(?:{MONTH}\s+(?:\d{{1,2}},?\s+)?\d{{4}}|\d{{4}})|(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+of\s+(?:fiscal\s+)?\d{{4}}|Q[1-4]\s*(?:FY\s*)?'?\d{{2,4}}|(?:fiscal|FY)\s*'?\d{{2,4}}|(?:early|mid|late|end\s+of)?\s*{MONTH}\s+\d{{4}}|(?:calendar\s+)?(?:19|20)\d{{2}}\b)"
@@ -112,6 +116,10 @@ fn patterns() -> &'static Patterns {
         model_context: re(r"(?i)token|inference|output\s+generation|generation\s+speed|throughput|\bLLMs?\b|language\s+models?|\bmodels?\b"),
         margin_link: re(r"(?i)(?:\b(?:was|were|of|at|to|from|reached|is|are|stood\s+at|and|averaged)|\bmargins?)\s*(?:approximately|about|around|over|nearly)?\s*$"),
         margin_change: re(r"(?i)\b(?:impact|effect|headwind|tailwind|benefit|improvement|expansion|contraction|change)\b"),
+        econ_link: re(r"(?i)^(?:[^.;$€£¥]{0,70}?\b(?:was|were|of|totaled|totaling|totalled|reached|to|at|is|are|be|been|between|amounted\s+to|and|approximately|about|over|nearly|roughly|around)|\s*,?)\s*(?:approximately|about|around|over|nearly|roughly|more\s+than|up\s+to)?\s*$"),
+        change_words: re(r"(?i)\b(?:increase|increased|increases|decrease|decreased|decreases|up|down|by|reduced|reduce|rose|fell|declined|grew|growth|change|changes|changed|impact|offset|higher|lower)\b"),
+        change_to: re(r"(?i)\b(?:increased|decreased|grew|rose|fell|declined|reduced|up|down)\s+to\s*(?:approximately|about|over|nearly)?\s*$"),
+        econ_after: re(r"(?i)^\s*(?:of|in)\s+(?:(?:total|annual|annualized|net|our|cash|recurring|API|usage-based|token|subscription)\s+){0,3}(?P<k>capital\s+expenditures?|capex|revenues?|net\s+sales|remaining\s+performance\s+obligations|purchases\s+of\s+property\s+and\s+equipment)\b"),
         named_customers: re(r"(?i)\b(?:largest|top\s+\w+|biggest|single|major|significant|individual|one|two|three|four|five|ten)\s+customers?\b|\bcustomers?\s+[A-Z]\b|\bcustomer\s+concentration\b"),
         not_our_users: re(r"(?i)personal\s+information\s+of|\boperators?\b|\bobliged\b|\bshall\b|\bmust\b|\bregulations?\b"),
         forward_looking: re(r"(?i)\b(?:expect|expects|anticipate|anticipates|plan|plans|target|targets|aim|aims|intend|intends|project|projected|forecast|may|could|might|would)\b"),
@@ -634,24 +642,45 @@ impl MetricFinder {
         if q.kind != NumberKind::Plain || !q.scaled && q.value < 1000.0 {
             return None;
         }
+        // What the amount is: the keyword before it, when the words in between only link the
+        // two ("revenue for 2024 was", "capital expenditures of approximately"), not when they
+        // describe a change ("revenue increased", "down", "by"); else a keyword right after it
+        // ("$39.2 billion of capital expenditures").
+        let before_kw = p.money_keyword.captures_iter(window).last().and_then(|c| {
+            let k = c.name("k")?;
+            let between = &window[k.end()..];
+            let link = p.econ_link.is_match(between)
+                && (!p.change_words.is_match(between) || p.change_to.is_match(between));
+            link.then(|| k.as_str().to_ascii_lowercase())
+        });
+        let (keyword, kw_end) = match before_kw {
+            Some(k) => (k, q.end),
+            None => {
+                let c = p.econ_after.captures(after)?;
+                (
+                    c.name("k")?.as_str().to_ascii_lowercase(),
+                    q.end + c.get(0)?.end(),
+                )
+            }
+        };
         let kind = if keyword.starts_with("capital")
             || keyword == "capex"
             || keyword.starts_with("purchases of property")
         {
-            Some(("capex", 0.85))
+            ("capex", 0.85)
         } else if keyword.starts_with("remaining performance") || keyword == "rpo" {
-            Some(("remaining_performance_obligations", 0.85))
+            ("remaining_performance_obligations", 0.85)
         } else if keyword.starts_with("revenue") || keyword == "net sales" {
-            if p.token_revenue.is_match(window) {
-                Some(("token_revenue", 0.85))
+            let context = format!("{window}{}", head(after, 60));
+            if p.token_revenue.is_match(&context) {
+                ("token_revenue", 0.85)
             } else {
-                Some(("revenue", 0.75))
+                ("revenue", 0.75)
             }
         } else {
-            None
+            return None;
         };
-        let (kind, confidence) = kind?;
-        Some(base(kind, q.value, cur.to_string(), q.end, confidence))
+        Some(base(kind.0, q.value, cur.to_string(), kw_end, kind.1))
     }
 }
 
