@@ -71,6 +71,8 @@ struct Patterns {
     econ_after: Regex,
     named_customers: Regex,
     not_our_users: Regex,
+    users_before: Regex,
+    energy_procurement: Regex,
     cost_words: Regex,
     per_words: Regex,
 }
@@ -119,8 +121,10 @@ fn patterns() -> &'static Patterns {
         econ_link: re(r"(?i)^(?:[^.;$€£¥]{0,70}?\b(?:was|were|of|totaled|totaling|totalled|reached|to|at|is|are|be|been|between|amounted\s+to|and|approximately|about|over|nearly|roughly|around)|\s*,?)\s*(?:approximately|about|around|over|nearly|roughly|more\s+than|up\s+to)?\s*$"),
         change_words: re(r"(?i)\b(?:increase|increased|increases|decrease|decreased|decreases|up|down|by|reduced|reduce|rose|fell|declined|grew|growth|change|changes|changed|impact|offset|higher|lower)\b"),
         change_to: re(r"(?i)\b(?:increased|decreased|grew|rose|fell|declined|reduced|up|down)\s+to\s*(?:approximately|about|over|nearly)?\s*$"),
-        econ_after: re(r"(?i)^\s*(?:of|in)\s+(?:(?:total|annual|annualized|net|our|cash|recurring|API|usage-based|token|subscription)\s+){0,3}(?P<k>capital\s+expenditures?|capex|revenues?|net\s+sales|remaining\s+performance\s+obligations|purchases\s+of\s+property\s+and\s+equipment)\b"),
+        econ_after: re(r"(?i)^\s*(?:of|in|on)\s+(?:(?:total|annual|annualized|net|our|cash|recurring|API|usage-based|token|subscription)\s+){0,3}(?P<k>capital\s+expenditures?|capex|revenues?|net\s+sales|remaining\s+performance\s+obligations|purchases\s+of\s+property\s+and\s+equipment)\b"),
         named_customers: re(r"(?i)\b(?:largest|top\s+\w+|biggest|single|major|significant|individual|one|two|three|four|five|ten)\s+customers?\b|\bcustomers?\s+[A-Z]\b|\bcustomer\s+concentration\b"),
+        users_before: re(r"(?i)\b(?:users|MAUs|DAUs|developers)\b(?:\s+(?:of|for|on|in|across)\s+(?:our\s+)?[\w-]+(?:\s+[\w-]+){0,3})?\s+(?:(?:has|have|had)\s+)?(?:increased|expanded|grew|rose|reached|exceeded|surpassed|totaled|was|were)?\s*(?:from|to|of)?\s*(?:more\s+than|over|approximately|about|around|nearly)?\s*$"),
+        energy_procurement: re(r"(?i)carbon-free|renewable|power\s+purchase|\bPPAs?\b|solar|wind\s+(?:farm|power|energy)|energy\s+portfolio"),
         not_our_users: re(r"(?i)personal\s+information\s+of|\boperators?\b|\bobliged\b|\bshall\b|\bmust\b|\bregulations?\b"),
         forward_looking: re(r"(?i)\b(?:expect|expects|anticipate|anticipates|plan|plans|target|targets|aim|aims|intend|intends|project|projected|forecast|may|could|might|would)\b"),
         cost_words: re(r"(?i)\bcosts?\s+(?:us\s+|of\s+|to\s+|for\s+)?(?:serve|serving|produce|producing|generate|generating|inference|compute|run|running|process|processing)\b|\b(?:inference|serving|compute|computing|production|unit|marginal|our|average)\s+costs?\b|\bcosts?\s+per\s+(?:million\s+)?tokens?\b|\bto\s+(?:serve|produce|generate)\b"),
@@ -545,7 +549,11 @@ impl MetricFinder {
                     0.95,
                 ));
             }
-            if let Some(c) = p.power_after.captures(after) {
+            if let Some(c) = p
+                .power_after
+                .captures(after)
+                .filter(|_| !p.energy_procurement.is_match(sentence))
+            {
                 let u = c.name("u")?.as_str().to_ascii_lowercase();
                 let mw = if u.starts_with('g') {
                     q.value * 1000.0
@@ -594,15 +602,14 @@ impl MetricFinder {
                 ));
             }
             if !table_row && !p.not_our_users.is_match(sentence) {
-                if let Some(c) = p.users_after.captures(after) {
-                    if q.scaled || q.value >= 100.0 {
-                        return Some(base(
-                            "users",
-                            q.value,
-                            "users".into(),
-                            q.end + c.get(0)?.end(),
-                            0.8,
-                        ));
+                if q.scaled || q.value >= 100.0 {
+                    if let Some(c) = p.users_after.captures(after) {
+                        let end = q.end + c.get(0)?.end();
+                        return Some(base("users", q.value, "users".into(), end, 0.8));
+                    }
+                    // "paying users ... expanded from around 119,700"
+                    if p.users_before.is_match(tail(before, 100)) {
+                        return Some(base("users", q.value, "users".into(), q.end, 0.75));
                     }
                 }
             }
