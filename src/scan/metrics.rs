@@ -68,10 +68,12 @@ struct Patterns {
     econ_link: Regex,
     change_words: Regex,
     change_to: Regex,
+    other_amount: Regex,
     econ_after: Regex,
     named_customers: Regex,
     not_our_users: Regex,
     users_before: Regex,
+    other_count: Regex,
     energy_procurement: Regex,
     cost_words: Regex,
     per_words: Regex,
@@ -121,9 +123,11 @@ fn patterns() -> &'static Patterns {
         econ_link: re(r"(?i)^(?:[^.;$€£¥]{0,70}?\b(?:was|were|of|totaled|totaling|totalled|reached|to|at|is|are|be|been|between|amounted\s+to|and|approximately|about|over|nearly|roughly|around)|\s*,?)\s*(?:approximately|about|around|over|nearly|roughly|more\s+than|up\s+to)?\s*$"),
         change_words: re(r"(?i)\b(?:increase|increased|increases|decrease|decreased|decreases|up|down|by|reduced|reduce|rose|fell|declined|grew|growth|change|changes|changed|impact|offset|higher|lower)\b"),
         change_to: re(r"(?i)\b(?:increased|decreased|grew|rose|fell|declined|reduced|up|down)\s+to\s*(?:approximately|about|over|nearly)?\s*$"),
+        other_amount: re(r"(?i)\b(?:returns|taxes|repurchases|dividends|proceeds|acquisitions|investments|securities|payments|outflows|inflows|expenses|costs|income|loss|debt|notes|cash)\s+(?:\w+\s+){0,2}(?:of|was|were|totaled)\s*(?:approximately|about|over|nearly)?\s*$"),
         econ_after: re(r"(?i)^\s*(?:of|in|on)\s+(?:(?:total|annual|annualized|net|our|cash|recurring|API|usage-based|token|subscription)\s+){0,3}(?P<k>capital\s+expenditures?|capex|revenues?|net\s+sales|remaining\s+performance\s+obligations|purchases\s+of\s+property\s+and\s+equipment)\b"),
         named_customers: re(r"(?i)\b(?:largest|top\s+\w+|biggest|single|major|significant|individual|one|two|three|four|five|ten)\s+customers?\b|\bcustomers?\s+[A-Z]\b|\bcustomer\s+concentration\b"),
-        users_before: re(r"(?i)\b(?:users|MAUs|DAUs|developers)\b(?:\s+(?:of|for|on|in|across)\s+(?:our\s+)?[\w-]+(?:\s+[\w-]+){0,3})?\s+(?:(?:has|have|had)\s+)?(?:increased|expanded|grew|rose|reached|exceeded|surpassed|totaled|was|were)?\s*(?:from|to|of)?\s*(?:more\s+than|over|approximately|about|around|nearly)?\s*$"),
+        users_before: re(r"(?i)\b(?:users|MAUs|DAUs|developers)\b(?:\s+(?:of|for|on|in)\s+(?:our\s+)?[\w-]+(?:\s+[\w-]+){0,3})?\s+(?:(?:has|have|had)\s+)?(?:increased|expanded|grew|rose|reached|exceeded|surpassed|totaled|was|were)\s+(?:from|to)?\s*(?:more\s+than|over|approximately|about|around|nearly)?\s*$"),
+        other_count: re(r"(?i)^\s*(?:[a-z-]+\s+)?(?:countries|regions|cities|markets|languages|employees|enterprises|customers|companies|members|partners|stores|locations)\b"),
         energy_procurement: re(r"(?i)carbon-free|renewable|power\s+purchase|\bPPAs?\b|solar|wind\s+(?:farm|power|energy)|energy\s+portfolio"),
         not_our_users: re(r"(?i)personal\s+information\s+of|\boperators?\b|\bobliged\b|\bshall\b|\bmust\b|\bregulations?\b"),
         forward_looking: re(r"(?i)\b(?:expect|expects|anticipate|anticipates|plan|plans|target|targets|aim|aims|intend|intends|project|projected|forecast|may|could|might|would)\b"),
@@ -254,7 +258,12 @@ impl MetricFinder {
         let crypto = p.crypto.is_match(sentence);
         let table_row = sentence.contains('\t');
         let hedged = p.forward_looking.is_match(sentence);
-        let qs = number::quantities(sentence);
+        // A year is a date, never a metric; leaving years out lets lists run through them
+        // ("119,700 in 2023 to around 650,300 in 2024").
+        let qs: Vec<Quantity> = number::quantities(sentence)
+            .into_iter()
+            .filter(|q| !q.year_like)
+            .collect();
         let mut found: Vec<Option<Found>> = qs
             .iter()
             .map(|q| {
@@ -608,7 +617,8 @@ impl MetricFinder {
                         return Some(base("users", q.value, "users".into(), end, 0.8));
                     }
                     // "paying users ... expanded from around 119,700"
-                    if p.users_before.is_match(tail(before, 100)) {
+                    if p.users_before.is_match(tail(before, 100)) && !p.other_count.is_match(after)
+                    {
                         return Some(base("users", q.value, "users".into(), q.end, 0.75));
                     }
                 }
@@ -657,7 +667,8 @@ impl MetricFinder {
             let k = c.name("k")?;
             let between = &window[k.end()..];
             let link = p.econ_link.is_match(between)
-                && (!p.change_words.is_match(between) || p.change_to.is_match(between));
+                && (!p.change_words.is_match(between) || p.change_to.is_match(between))
+                && !p.other_amount.is_match(between);
             link.then(|| k.as_str().to_ascii_lowercase())
         });
         let (keyword, kw_end) = match before_kw {
@@ -695,7 +706,9 @@ impl MetricFinder {
 /// sort (both percentages, both in the same currency...).
 fn is_list_link(sentence: &str, a: &Quantity, b: &Quantity) -> bool {
     static GAP: OnceLock<Regex> = OnceLock::new();
-    let gap = GAP.get_or_init(|| re(r"^\s*(?:,|;)?\s*(?:and|or)?\s*$"));
+    let gap = GAP.get_or_init(|| {
+        re(r"(?i)^\s*(?:,|;)?\s*(?:and|or)?\s*$|^\s*(?:(?:in|for|during|as\s+of|at|by)\s+[^,;$%]{0,40}?)?,?\s*(?:and\s+)?(?:further\s+)?(?:to|from)\s+(?:around|approximately|about|over|more\s+than|nearly|roughly)?\s*$")
+    });
     let between = &sentence[a.end..b.start];
     !between.is_empty()
         && gap.is_match(between)
@@ -749,10 +762,7 @@ fn assign_respective_periods(
                 .period
                 .captures_iter(sentence)
                 .filter_map(|c| c.name("p"))
-                .filter(|m| {
-                    !qs.iter()
-                        .any(|q| !q.year_like && q.start < m.end() && m.start() < q.end)
-                })
+                .filter(|m| !qs.iter().any(|q| q.start < m.end() && m.start() < q.end))
                 .map(|m| m.as_str().trim().to_string())
                 .collect();
             if periods.len() == j - i + 1 {
