@@ -610,17 +610,16 @@ impl MetricFinder {
                     0.85,
                 ));
             }
-            if !table_row && !p.not_our_users.is_match(sentence) {
-                if q.scaled || q.value >= 100.0 {
-                    if let Some(c) = p.users_after.captures(after) {
-                        let end = q.end + c.get(0)?.end();
-                        return Some(base("users", q.value, "users".into(), end, 0.8));
-                    }
-                    // "paying users ... expanded from around 119,700"
-                    if p.users_before.is_match(tail(before, 100)) && !p.other_count.is_match(after)
-                    {
-                        return Some(base("users", q.value, "users".into(), q.end, 0.75));
-                    }
+            let counts_users =
+                !table_row && !p.not_our_users.is_match(sentence) && (q.scaled || q.value >= 100.0);
+            if counts_users {
+                if let Some(c) = p.users_after.captures(after) {
+                    let end = q.end + c.get(0)?.end();
+                    return Some(base("users", q.value, "users".into(), end, 0.8));
+                }
+                // "paying users ... expanded from around 119,700"
+                if p.users_before.is_match(tail(before, 100)) && !p.other_count.is_match(after) {
+                    return Some(base("users", q.value, "users".into(), q.end, 0.75));
                 }
             }
         }
