@@ -145,8 +145,24 @@ impl Scanner {
         let text = joined.text.as_str();
         let sections = sentence::sections(text);
         let mut hits = Hits::default();
-        let mut keyword_at = self.prefilter.find_iter(text).map(|m| m.start()).peekable();
-        for range in sentence::sentences(text) {
+        // Split into sentences only around keywords: the chunks of whole sentences that hold one.
+        let keywords: Vec<usize> = self.prefilter.find_iter(text).map(|m| m.start()).collect();
+        let mut ranges = Vec::new();
+        let mut covered = 0;
+        for &k in &keywords {
+            if k < covered {
+                continue;
+            }
+            let chunk = sentence::chunk_around(text, k);
+            covered = chunk.end.max(k + 1);
+            ranges.extend(
+                sentence::sentences(&text[chunk.clone()])
+                    .into_iter()
+                    .map(|r| r.start + chunk.start..r.end + chunk.start),
+            );
+        }
+        let mut keyword_at = keywords.iter().copied().peekable();
+        for range in ranges {
             while keyword_at.peek().is_some_and(|&k| k < range.start) {
                 keyword_at.next();
             }
@@ -154,6 +170,9 @@ impl Scanner {
                 continue;
             }
             let sentence = &text[range.clone()];
+            if !sentence.bytes().any(|b| b.is_ascii_digit()) && !has_number_word(sentence) {
+                continue;
+            }
             for f in self.metrics.find(sentence) {
                 let (start, end) = (range.start + f.start, range.start + f.end);
                 let index = joined.page_index(start);
@@ -192,6 +211,23 @@ impl Scanner {
         }
         hits
     }
+}
+
+/// Spelled numbers that can stand for a quantity without a digit ("one trillion", "fivefold",
+/// "ten times", "twice").
+fn has_number_word(s: &str) -> bool {
+    static WORDS: std::sync::OnceLock<AhoCorasick> = std::sync::OnceLock::new();
+    WORDS
+        .get_or_init(|| {
+            AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .build([
+                    "hundred", "thousand", "million", "billion", "trillion", "fold", "times",
+                    "twice", "double", "triple",
+                ])
+                .expect("valid words")
+        })
+        .is_match(s)
 }
 
 /// A sentence on one line: line breaks and runs of spaces become single spaces.

@@ -47,7 +47,7 @@ struct Patterns {
 }
 
 const CURRENCY: &str =
-    r"(?:US|HK|NT|A|C|S|R)\$|\$|€|£|¥|￥|\b(?:RMB|CNY|USD|HKD|EUR|GBP|JPY|INR|KRW|SGD|Rmb)";
+    r"(?:US|HK|NT|A|C|S|R)\$|\$|€|£|¥|￥|(?-u:\b)(?:RMB|CNY|USD|HKD|EUR|GBP|JPY|INR|KRW|SGD|Rmb)";
 
 fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
@@ -58,20 +58,20 @@ fn patterns() -> &'static Patterns {
             (?P<cur>{CURRENCY})?\s?
             (?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)
             (?:
-                (?P<suffix>[KMBT]|k|bn|mn|tn)\b
-              | \s?(?P<scale>(?i:thousand|million|billion|trillion|mn|bn|tn|mm))\b
+                (?P<suffix>[KMBT]|k|bn|mn|tn)(?-u:\b)
+              | \s?(?P<scale>(?i:thousand|million|billion|trillion|mn|bn|tn|mm))(?-u:\b)
             )?
             (?P<close>\))?
-            (?:\s?(?P<pct>%|(?i:percent|per\s?cent)\b)|(?P<mult>[x×])(?:\b|$)|\s(?P<times>(?i:times))\b|-(?P<fold>(?i:fold))\b)?
-            (?:\s(?P<cur_after>(?:USD|RMB|HKD|EUR|GBP|JPY|CNY))\b)?"
+            (?:\s?(?P<pct>%|(?i:percent|per\s?cent)(?-u:\b))|(?P<mult>[x×])(?:(?-u:\b)|$)|\s(?P<times>(?i:times))(?-u:\b)|-(?P<fold>(?i:fold))(?-u:\b))?
+            (?:\s(?P<cur_after>(?:USD|RMB|HKD|EUR|GBP|JPY|CNY))(?-u:\b))?"
         );
         Patterns {
             number: Regex::new(&number).expect("valid regex"),
             word_number: Regex::new(
                 r"(?xi)
-                \b(?P<cur>(?:US|HK)?\$\s?)?
+                (?-u:\b)(?P<cur>(?:US|HK)?\$\s?)?
                 (?P<word>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|several)
-                \s+(?P<scale>hundred|thousand|million|billion|trillion)\b",
+                \s+(?P<scale>hundred|thousand|million|billion|trillion)(?-u:\b)",
             )
             .expect("valid regex"),
             range_tail: Regex::new(&format!(
@@ -79,7 +79,7 @@ fn patterns() -> &'static Patterns {
             ))
             .expect("valid regex"),
             multiple_word: Regex::new(
-                r"(?i)\b(?P<n>two|three|four|five|six|seven|eight|nine|ten|twenty|hundred)(?:-|\s)?fold\b|\b(?P<w>two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred)\s+times\b|\b(?P<tw>twice|double|triple)\b",
+                r"(?i)(?-u:\b)(?P<n>two|three|four|five|six|seven|eight|nine|ten|twenty|hundred)(?:-|\s)?fold(?-u:\b)|(?-u:\b)(?P<w>two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred)\s+times(?-u:\b)|(?-u:\b)(?P<tw>twice|double|triple)(?-u:\b)",
             )
             .expect("valid regex"),
         }

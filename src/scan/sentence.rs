@@ -20,6 +20,34 @@ const ABBREVIATIONS: &[&str] = &[
     "u.s.a", "a.m", "p.m",
 ];
 
+/// The span of whole sentences around byte `at`: from the line break before it that ends a
+/// sentence to the one after it that does. Splitting this chunk alone gives the same sentences
+/// as splitting the whole text (a line break's role depends only on the two lines it joins), so
+/// a scanner can split only where its keywords are.
+pub fn chunk_around(text: &str, at: usize) -> Range<usize> {
+    let bytes = text.as_bytes();
+    let line_start = |i: usize| memchr::memrchr(b'\n', &bytes[..i]).map_or(0, |j| j + 1);
+    let line_end = |i: usize| memchr::memchr(b'\n', &bytes[i..]).map_or(text.len(), |j| i + j);
+    let mut start = line_start(at.min(text.len()));
+    while start > 0 {
+        let prev_start = line_start(start - 1);
+        if ends_sentence_at_line_break(&text[prev_start..start - 1], &text[start..line_end(start)]) {
+            break;
+        }
+        start = prev_start;
+    }
+    let mut end = line_end(at.min(text.len()));
+    while end < text.len() {
+        let next_end = line_end(end + 1);
+        let line = &text[line_start(end)..end];
+        if ends_sentence_at_line_break(line, &text[end + 1..next_end]) {
+            break;
+        }
+        end = next_end;
+    }
+    start..end
+}
+
 /// Split `text` into sentence spans (trimmed, never empty), in order.
 pub fn sentences(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
@@ -108,7 +136,7 @@ fn is_abbreviation(before: &str) -> bool {
 fn ends_sentence_at_line_break(line: &str, next: &str) -> bool {
     let l = line.trim_end();
     let n = next.trim_start();
-    if l.is_empty() || n.is_empty() || n.contains('\t') {
+    if l.is_empty() || n.is_empty() || l.contains('\t') || n.contains('\t') {
         return true;
     }
     if n.starts_with(['•', '●', '▪', '◦', '■', '◆', '○', '‣', '⁃', '➢', '❖'])
@@ -293,6 +321,23 @@ mod tests {
         );
         for r in spans {
             assert!(!text[r].trim().is_empty());
+        }
+    }
+
+    #[test]
+    fn chunks_split_like_the_whole_text() {
+        let text = "HEADING\nWe processed over\n1.2 trillion tokens. It grew.\n\nRevenue\t$1\nOur Platform\nWe serve developers with more\nthan 5 models.\nLast line";
+        let whole = sentences(text);
+        for at in 0..text.len() {
+            let chunk = chunk_around(text, at);
+            assert!(chunk.start <= at.min(text.len()) && at <= chunk.end.max(at));
+            let local: Vec<Range<usize>> = sentences(&text[chunk.clone()])
+                .into_iter()
+                .map(|r| r.start + chunk.start..r.end + chunk.start)
+                .collect();
+            for r in &local {
+                assert!(whole.contains(r), "{:?} from chunk {:?}", &text[r.clone()], chunk);
+            }
         }
     }
 
