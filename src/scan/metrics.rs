@@ -79,8 +79,16 @@ struct Patterns {
     per_words: Regex,
 }
 
+/// Compile a built-in pattern. The patterns are about ASCII words, so they are compiled without
+/// Unicode classes and case folding where they allow it: that makes them several times cheaper
+/// to build, which is most of a small file's scan time. A pattern with non-ASCII classes keeps
+/// Unicode mode.
 fn re(pattern: &str) -> Regex {
-    Regex::new(pattern).unwrap_or_else(|e| panic!("invalid built-in regex {pattern}: {e}"))
+    regex::RegexBuilder::new(pattern)
+        .unicode(false)
+        .build()
+        .or_else(|_| Regex::new(pattern))
+        .unwrap_or_else(|e| panic!("invalid built-in regex {pattern}: {e}"))
 }
 
 const MONTH: &str = "(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?)";
@@ -94,10 +102,10 @@ fn patterns() -> &'static Patterns {
         context_after: re(r"(?i)^\s*-?\s*(?:long\s+)?(?:context[- ]window|context[- ]length|input\s+context|context|window)(?-u:\b)"),
         rate_after: re(r"(?i)^\s*,?\s*(?:(?:processed|consumed|generated|served|handled|used)\s+)?(?:(?:per|a|an|each|every|this|last|in\s+the|during\s+the|for\s+the)\s+(?P<p>second|minute|hour|day|week|month|quarter|year)(?-u:\b)|(?P<adv>monthly|daily|weekly|annually|quarterly|yearly|on\s+a\s+(?:daily|monthly|weekly|quarterly|annual|annualized)\s+basis|annualized))"),
         price_after: re(r"(?i)^\s*(?:per|/|for\s+(?:every|each)|for|a|an|each)\s*(?P<denom>(?:one\s+|a\s+)?(?:million|thousand|billion|hundred)|1\s?[MK]|1,000,000|1,000|1000|100|[MK])?\s*(?P<io>(?:input|output|prompt|completion|cached|generated)\s+)?tokens?(?-u:\b)"),
-        price_before: re(r"(?i)(?:price|pricing|cost|charge|rate|fee)s?\s+(?:\w+\s+){0,3}per\s+(?P<denom>(?:one\s+)?(?:million|thousand|billion)|1\s?[MK]|1,000,000|1,000|token)\s+(?P<io>(?:input|output|prompt|completion)\s+)?(?:tokens?\s+)?[^.;]{0,60}$"),
+        price_before: re(r"(?i)(?:price|pricing|cost|charge|rate|fee)s?\s+(?:[A-Za-z0-9_]+\s+){0,3}per\s+(?P<denom>(?:one\s+)?(?:million|thousand|billion)|1\s?[MK]|1,000,000|1,000|token)\s+(?P<io>(?:input|output|prompt|completion)\s+)?(?:tokens?\s+)?[^.;]{0,60}$"),
         context_before: re(r"(?i)context(?:[- ]window|[- ]length)?(?:\s+(?:size|of|is|was|up|to|supports?|supporting|with|extends?|extended|a|an|the|length|window|reaching|reaches|handles?|handling|accommodates?)){0,6}\s*$"),
-        volume_before: re(r"(?i)(?P<adj>daily|monthly|weekly|annual|annualized|quarterly|yearly)?\s*(?:average\s+)?(?:(?P<adj2>daily|monthly|weekly|annual|quarterly)\s+)?tokens?\s+(?:consumption|processing|usage|call|generation|throughput)?\s*(?:volume|volumes|consumption|usage|processed|consumed|calls)(?-u:\b)(?:\s+\w+){0,4}?\s+(?:was|were|of|reached|exceeded|surpassed|hit|to|at|totaled|amounted\s+to|grew\s+to|increased\s+to|is)\s*(?:approximately|about|around|over|more\s+than|nearly|almost|up\s+to|roughly)?\s*$"),
-        training_before: re(r"(?i)(?:trained|pre-?trained|training|pre-?training)\s+(?:\w+\s+){0,4}(?:on|with|of|using)\s+(?:approximately|about|over|more\s+than|nearly|up\s+to)?\s*$"),
+        volume_before: re(r"(?i)(?P<adj>daily|monthly|weekly|annual|annualized|quarterly|yearly)?\s*(?:average\s+)?(?:(?P<adj2>daily|monthly|weekly|annual|quarterly)\s+)?tokens?\s+(?:consumption|processing|usage|call|generation|throughput)?\s*(?:volume|volumes|consumption|usage|processed|consumed|calls)(?-u:\b)(?:\s+[A-Za-z0-9_]+){0,4}?\s+(?:was|were|of|reached|exceeded|surpassed|hit|to|at|totaled|amounted\s+to|grew\s+to|increased\s+to|is)\s*(?:approximately|about|around|over|more\s+than|nearly|almost|up\s+to|roughly)?\s*$"),
+        training_before: re(r"(?i)(?:trained|pre-?trained|training|pre-?training)\s+(?:[A-Za-z0-9_]+\s+){0,4}(?:on|with|of|using)\s+(?:approximately|about|over|more\s+than|nearly|up\s+to)?\s*$"),
         latency_unit: re(r"(?i)^\s*(?P<u>milliseconds?|ms|seconds?|secs?|s)(?-u:\b)"),
         latency_before: re(r"(?i)(?:time[- ]to[- ]first[- ]token|TTFT|latency|first[- ]token|response\s+time)"),
         params_after: re(r"(?i)^\s*-?\s*(?:total\s+|active\s+|activated\s+)?parameters?(?-u:\b)"),
@@ -106,16 +114,16 @@ fn patterns() -> &'static Patterns {
         users_after: re(r"(?i)^\s*(?:(?:monthly|daily|weekly)\s+active\s+|active\s+|registered\s+|paying\s+|individual\s+|enterprise\s+)?(?:users|developers|MAUs|DAUs)(?-u:\b)"),
         of_revenue_after: re(r"(?i)^\s*(?:of\s+(?:our\s+|the\s+|its\s+)?(?:total\s+)?(?:net\s+)?revenues?)"),
         speed_words: re(r"(?i)(?-u:\b)(?:throughput|faster|speed|speeds|tokens\s+per\s+second|tok/s|inference\s+performance|generation\s+rate)(?-u:\b)"),
-        crypto: re(r"(?i)(?-u:\b)(?:stock\s+tokens?|tokeni[sz]ed|tokeni[sz]ation\s+of|crypto\w*|blockchain|nfts?|non-fungible|token\s+sales?|digital\s+assets?|stablecoins?|bitcoin|ethereum|utility\s+tokens?|security\s+tokens?|governance\s+tokens?|airdrops?|web3|defi|coins?|wallets?)(?-u:\b)"),
+        crypto: re(r"(?i)(?-u:\b)(?:stock\s+tokens?|tokeni[sz]ed|tokeni[sz]ation\s+of|crypto[A-Za-z0-9_]*|blockchain|nfts?|non-fungible|token\s+sales?|digital\s+assets?|stablecoins?|bitcoin|ethereum|utility\s+tokens?|security\s+tokens?|governance\s+tokens?|airdrops?|web3|defi|coins?|wallets?)(?-u:\b)"),
         credential_before: re(r"(?i)(?:access|authentication|auth|bearer|refresh|session|security|oauth|api|hardware|software)\s*$"),
         denominator_before: re(r"(?i)(?:(?-u:\b)per|(?-u:\b)every|(?-u:\b)each|/|(?-u:\b)for\s+every|(?-u:\b)for\s+each)\s*(?:one\s+|a\s+)?$"),
         qualifier: re(r"(?i)(?P<q>approximately|approx\.|about|around|roughly|~|an\s+estimated|estimated|over|more\s+than|in\s+excess\s+of|exceeding|exceeded|above|upwards\s+of|greater\s+than|at\s+least|no\s+less\s+than|no\s+fewer\s+than|a\s+minimum\s+of|up\s+to|as\s+much\s+as|as\s+many\s+as|a\s+maximum\s+of|under|less\s+than|below|fewer\s+than|nearly|almost|close\s+to|just\s+under)\s*$"),
-        money_keyword: re(r"(?i)(?-u:\b)(?P<k>capital\s+expenditures?|capex|capital\s+spending|purchases\s+of\s+property\s+and\s+equipment|remaining\s+performance\s+obligations?|RPO|gross\s+margins?|gross\s+profit\s+margin|cost\s+of\s+revenues?|(?:unearned|deferred)\s+revenues?|revenues?\s+(?:commitments?|share|growth|backlog)|revenues?|net\s+sales|net\s+loss(?:es)?|net\s+income|gross\s+profit|operating\s+(?:loss|income)|costs?|expenses?|cash|price|prices|pricing|charges?|debt|proceeds|valuation|market\s+cap\w*|fair\s+value|deficit|margin)(?-u:\b)"),
-        token_revenue: re(r"(?i)(?:(?-u:\b)(?:API|token|tokens|usage-based|consumption-based|pay-as-you-go|model-as-a-service|MaaS|inference|open\s+platform)(?-u:\b)[\w\s-]{0,30}(?-u:\b)revenues?(?-u:\b)|(?-u:\b)revenues?\s+(?:generated\s+|derived\s+|we\s+generated\s+)?from\s+(?:our\s+|the\s+)?(?:API|token|tokens|usage-based|consumption|pay-as-you-go|MaaS|model-as-a-service|inference|open\s+platform))"),
+        money_keyword: re(r"(?i)(?-u:\b)(?P<k>capital\s+expenditures?|capex|capital\s+spending|purchases\s+of\s+property\s+and\s+equipment|remaining\s+performance\s+obligations?|RPO|gross\s+margins?|gross\s+profit\s+margin|cost\s+of\s+revenues?|(?:unearned|deferred)\s+revenues?|revenues?\s+(?:commitments?|share|growth|backlog)|revenues?|net\s+sales|net\s+loss(?:es)?|net\s+income|gross\s+profit|operating\s+(?:loss|income)|costs?|expenses?|cash|price|prices|pricing|charges?|debt|proceeds|valuation|market\s+cap[A-Za-z0-9_]*|fair\s+value|deficit|margin)(?-u:\b)"),
+        token_revenue: re(r"(?i)(?:(?-u:\b)(?:API|token|tokens|usage-based|consumption-based|pay-as-you-go|model-as-a-service|MaaS|inference|open\s+platform)(?-u:\b)[[A-Za-z0-9_]\s-]{0,30}(?-u:\b)revenues?(?-u:\b)|(?-u:\b)revenues?\s+(?:generated\s+|derived\s+|we\s+generated\s+)?from\s+(?:our\s+|the\s+)?(?:API|token|tokens|usage-based|consumption|pay-as-you-go|MaaS|model-as-a-service|inference|open\s+platform))"),
         period: re(&format!(
             r"(?i)(?-u:\b)(?:(?:for|in|during|over)\s+)?(?:the\s+)?(?P<p>(?:(?:three|six|nine|twelve|3|6|9|12)[- ]months?|(?:fiscal\s+)?years?|quarters?|(?:fiscal\s+)?quarter|periods?|weeks?)\s+ended\s+{MONTH}\s+\d{{1,2}},?\s+\d{{4}}|(?:as\s+of|as\s+at)\s+(?:the\s+end\s+of\s+)?(?:{MONTH}\s+(?:\d{{1,2}},?\s+)?\d{{4}}|\d{{4}})|(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+of\s+(?:fiscal\s+)?\d{{4}}|Q[1-4]\s*(?:FY\s*)?'?\d{{2,4}}|(?:fiscal|FY)\s*'?\d{{2,4}}|(?:early|mid|late|end\s+of)?\s*{MONTH}\s+\d{{4}}|(?:calendar\s+)?(?:19|20)\d{{2}}(?-u:\b))"
         )),
-        model: re(r"(?-u:\b)(?P<m>(?:Llama|LLaMA|GPT|Claude|Gemini|Gemma|Mistral|Mixtral|Qwen|DeepSeek|GLM|ChatGLM|CogVLM|CogView|Grok|Phi|ERNIE|Kimi|MiniMax|abab|Hailuo|Falcon|Yi|Nemotron|Jamba|Titan|Nova|Sonnet|Opus|Haiku|o1|o3|o4)(?:[-‑ ]?[A-Za-z]*\d[\w.]*)?(?:[-‑ ](?:\d[\w.]*[BbMmKk]?|[A-Z][\w.]*\d[\w.]*|Turbo|Flash|Pro|Air|Mini|Instruct|Chat|Sonnet|Opus|Haiku|Ultra|Nano))*|[A-Z][A-Za-z]{1,12}(?:[-‑][A-Za-z0-9.]*\d[A-Za-z0-9.]*)+)"),
+        model: re(r"(?-u:\b)(?P<m>(?:Llama|LLaMA|GPT|Claude|Gemini|Gemma|Mistral|Mixtral|Qwen|DeepSeek|GLM|ChatGLM|CogVLM|CogView|Grok|Phi|ERNIE|Kimi|MiniMax|abab|Hailuo|Falcon|Yi|Nemotron|Jamba|Titan|Nova|Sonnet|Opus|Haiku|o1|o3|o4)(?:[-‑ ]?[A-Za-z]*\d[[A-Za-z0-9_].]*)?(?:[-‑ ](?:\d[[A-Za-z0-9_].]*[BbMmKk]?|[A-Z][[A-Za-z0-9_].]*\d[[A-Za-z0-9_].]*|Turbo|Flash|Pro|Air|Mini|Instruct|Chat|Sonnet|Opus|Haiku|Ultra|Nano))*|[A-Z][A-Za-z]{1,12}(?:[-‑][A-Za-z0-9.]*\d[A-Za-z0-9.]*)+)"),
         model_after: re(r"^\s*(?:on|for|with|using|serving|running|of|by)\s+(?:the\s+|our\s+)?"),
         model_context: re(r"(?i)token|inference|output\s+generation|generation\s+speed|throughput|(?-u:\b)LLMs?(?-u:\b)|language\s+models?|(?-u:\b)models?(?-u:\b)"),
         margin_link: re(r"(?i)(?:(?-u:\b)(?:was|were|of|at|to|from|reached|is|are|stood\s+at|and|averaged)|(?-u:\b)margins?)\s*(?:approximately|about|around|over|nearly)?\s*$"),
@@ -123,10 +131,10 @@ fn patterns() -> &'static Patterns {
         econ_link: re(r"(?i)^(?:[^.;$€£¥]{0,70}?(?-u:\b)(?:was|were|of|totaled|totaling|totalled|reached|to|at|is|are|be|been|between|amounted\s+to|and|approximately|about|over|nearly|roughly|around)|\s*,?)\s*(?:approximately|about|around|over|nearly|roughly|more\s+than|up\s+to)?\s*$"),
         change_words: re(r"(?i)(?-u:\b)(?:increase|increased|increases|decrease|decreased|decreases|up|down|by|reduced|reduce|rose|fell|declined|grew|growth|change|changes|changed|impact|offset|higher|lower)(?-u:\b)"),
         change_to: re(r"(?i)(?-u:\b)(?:increased|decreased|grew|rose|fell|declined|reduced|up|down)\s+to\s*(?:approximately|about|over|nearly)?\s*$"),
-        other_amount: re(r"(?i)(?-u:\b)(?:returns|taxes|repurchases|dividends|proceeds|acquisitions|investments|securities|payments|outflows|inflows|expenses|costs|income|loss|debt|notes|cash)\s+(?:\w+\s+){0,2}(?:of|was|were|totaled)\s*(?:approximately|about|over|nearly)?\s*$"),
+        other_amount: re(r"(?i)(?-u:\b)(?:returns|taxes|repurchases|dividends|proceeds|acquisitions|investments|securities|payments|outflows|inflows|expenses|costs|income|loss|debt|notes|cash)\s+(?:[A-Za-z0-9_]+\s+){0,2}(?:of|was|were|totaled)\s*(?:approximately|about|over|nearly)?\s*$"),
         econ_after: re(r"(?i)^\s*(?:of|in|on)\s+(?:(?:total|annual|annualized|net|our|cash|recurring|API|usage-based|token|subscription)\s+){0,3}(?P<k>capital\s+expenditures?|capex|revenues?|net\s+sales|remaining\s+performance\s+obligations|purchases\s+of\s+property\s+and\s+equipment)(?-u:\b)"),
-        named_customers: re(r"(?i)(?-u:\b)(?:largest|top\s+\w+|biggest|single|major|significant|individual|one|two|three|four|five|ten)\s+customers?(?-u:\b)|(?-u:\b)customers?\s+[A-Z](?-u:\b)|(?-u:\b)customer\s+concentration(?-u:\b)"),
-        users_before: re(r"(?i)(?-u:\b)(?:users|MAUs|DAUs|developers)(?-u:\b)(?:\s+(?:of|for|on|in)\s+(?:our\s+)?[\w-]+(?:\s+[\w-]+){0,3})?\s+(?:(?:has|have|had)\s+)?(?:increased|expanded|grew|rose|reached|exceeded|surpassed|totaled|was|were)\s+(?:from|to)?\s*(?:more\s+than|over|approximately|about|around|nearly)?\s*$"),
+        named_customers: re(r"(?i)(?-u:\b)(?:largest|top\s+[A-Za-z0-9_]+|biggest|single|major|significant|individual|one|two|three|four|five|ten)\s+customers?(?-u:\b)|(?-u:\b)customers?\s+[A-Z](?-u:\b)|(?-u:\b)customer\s+concentration(?-u:\b)"),
+        users_before: re(r"(?i)(?-u:\b)(?:users|MAUs|DAUs|developers)(?-u:\b)(?:\s+(?:of|for|on|in)\s+(?:our\s+)?[[A-Za-z0-9_]-]+(?:\s+[[A-Za-z0-9_]-]+){0,3})?\s+(?:(?:has|have|had)\s+)?(?:increased|expanded|grew|rose|reached|exceeded|surpassed|totaled|was|were)\s+(?:from|to)?\s*(?:more\s+than|over|approximately|about|around|nearly)?\s*$"),
         other_count: re(r"(?i)^\s*(?:[a-z-]+\s+)?(?:countries|regions|cities|markets|languages|employees|enterprises|customers|companies|members|partners|stores|locations)(?-u:\b)"),
         energy_procurement: re(r"(?i)carbon-free|renewable|power\s+purchase|(?-u:\b)PPAs?(?-u:\b)|solar|wind\s+(?:farm|power|energy)|energy\s+portfolio"),
         not_our_users: re(r"(?i)personal\s+information\s+of|(?-u:\b)operators?(?-u:\b)|(?-u:\b)obliged(?-u:\b)|(?-u:\b)shall(?-u:\b)|(?-u:\b)must(?-u:\b)|(?-u:\b)regulations?(?-u:\b)"),

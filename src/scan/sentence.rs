@@ -31,7 +31,8 @@ pub fn chunk_around(text: &str, at: usize) -> Range<usize> {
     let mut start = line_start(at.min(text.len()));
     while start > 0 {
         let prev_start = line_start(start - 1);
-        if ends_sentence_at_line_break(&text[prev_start..start - 1], &text[start..line_end(start)]) {
+        if ends_sentence_at_line_break(&text[prev_start..start - 1], &text[start..line_end(start)])
+        {
             break;
         }
         start = prev_start;
@@ -178,11 +179,17 @@ fn is_title_case(line: &str) -> bool {
 
 /// A line in capitals with at least two letters and no closing punctuation: a heading.
 fn is_heading_line(line: &str) -> bool {
-    let letters: Vec<char> = line.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.len() >= 2
-        && letters.iter().all(|c| !c.is_lowercase())
-        && line.chars().count() <= 120
-        && !line.ends_with(',')
+    if line.len() > 480 || line.ends_with(',') {
+        return false;
+    }
+    let mut letters = 0;
+    for c in line.chars() {
+        if c.is_lowercase() {
+            return false;
+        }
+        letters += c.is_alphabetic() as usize;
+    }
+    letters >= 2 && line.chars().count() <= 120
 }
 
 /// The major sections of prospectuses and periodic reports, upper case, for [`sections`].
@@ -253,7 +260,8 @@ pub fn sections(text: &str) -> Vec<(usize, String)> {
     let mut offset = 0;
     for line in text.split('\n') {
         let t = line.trim();
-        if !t.is_empty() && t.len() <= 100 && !t.contains('\t') {
+        // Headings start with a capital: skip the rest without allocating.
+        if t.len() <= 100 && t.starts_with(|c: char| c.is_uppercase()) && !t.contains('\t') {
             let title = item
                 .captures(t)
                 .map_or(t, |c| c.get(1).expect("group").as_str())
@@ -336,7 +344,12 @@ mod tests {
                 .map(|r| r.start + chunk.start..r.end + chunk.start)
                 .collect();
             for r in &local {
-                assert!(whole.contains(r), "{:?} from chunk {:?}", &text[r.clone()], chunk);
+                assert!(
+                    whole.contains(r),
+                    "{:?} from chunk {:?}",
+                    &text[r.clone()],
+                    chunk
+                );
             }
         }
     }
