@@ -725,7 +725,8 @@ fn is_list_link(sentence: &str, a: &Quantity, b: &Quantity) -> bool {
         && !b.year_like
 }
 
-/// A metric like `f` (found for quantity `from`) for the quantity `q` listed with it.
+/// A metric like `f` (found for quantity `from`) for the quantity `q` listed with it, as sure
+/// as `f`: a list states all its items alike.
 fn inherit(f: &Found, from: &Quantity, q: &Quantity) -> Found {
     let factor = if from.value != 0.0 {
         f.value / from.value
@@ -739,7 +740,7 @@ fn inherit(f: &Found, from: &Quantity, q: &Quantity) -> Found {
         qualifier: None,
         start: q.start,
         end: q.end,
-        confidence: f.confidence - 0.05,
+        confidence: f.confidence,
         ..f.clone()
     }
 }
