@@ -30,6 +30,8 @@ pub struct Found {
     pub period: Option<String>,
     pub start: usize,
     pub end: usize,
+    /// Where the number itself starts (the span may start earlier, at a hedge word).
+    pub value_start: usize,
     pub confidence: f64,
 }
 
@@ -361,6 +363,7 @@ impl MetricFinder {
                 period: None,
                 start: q.start,
                 end,
+                value_start: q.start,
                 confidence,
             };
         let token_ok = !crypto;
@@ -740,6 +743,7 @@ fn inherit(f: &Found, from: &Quantity, q: &Quantity) -> Found {
         qualifier: None,
         start: q.start,
         end: q.end,
+        value_start: q.start,
         confidence: f.confidence,
         ..f.clone()
     }

@@ -174,14 +174,17 @@ impl Scanner {
                 continue;
             }
             for f in self.metrics.find(sentence) {
-                let (start, end) = (range.start + f.start, range.start + f.end);
-                let index = joined.page_index(start);
-                let page_start = joined.starts[index];
-                let page_end = page_start + doc.pages[index].text.len();
-                if end > page_end {
-                    // The figure itself is cut by a page break: its span cannot be one page's.
-                    continue;
+                let (mut start, end) = (range.start + f.start, range.start + f.end);
+                let index = joined.page_index(end.saturating_sub(1));
+                if joined.page_index(start) != index {
+                    // A hedge on one page, the figure on the next ("over\f1.2 trillion"): the
+                    // span is the figure's, on its page; the hedge stays in `qualifier`.
+                    start = range.start + f.value_start;
+                    if joined.page_index(start) != index {
+                        continue; // the figure itself is cut by the page break
+                    }
                 }
+                let page_start = joined.starts[index];
                 let section = sections
                     .iter()
                     .take_while(|(at, _)| *at <= start)
