@@ -866,9 +866,21 @@ fn subject_near(sentence: &str, start: usize, end: usize) -> Option<String> {
             }
         }
     }
+    // Else the nearest model name in the same clause (no ", and", ";" or other figure between).
+    let same_clause = |m: &regex::Match| {
+        let between = if m.end() <= start {
+            &sentence[m.end()..start]
+        } else {
+            &sentence[end..m.start()]
+        };
+        !between.contains(';')
+            && !between.contains(", and")
+            && !between.contains(", while")
+            && !between.chars().any(|c| c.is_ascii_digit())
+    };
     p.model
         .find_iter(sentence)
-        .filter(|m| valid(m) && (m.end() <= start || m.start() >= end))
+        .filter(|m| valid(m) && (m.end() <= start || m.start() >= end) && same_clause(m))
         .min_by_key(|m| {
             if m.end() <= start {
                 start - m.end()

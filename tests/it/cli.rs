@@ -378,3 +378,49 @@ fn pdf_page_that_crashes_the_extractor_is_a_warning_and_later_pages_are_read() {
     assert_eq!(doc.warnings[0].page, Some(2));
     assert!(doc.warnings[0].message.contains("page skipped"));
 }
+
+#[test]
+fn cli_scan_reports_metrics_with_pages_and_spans_into_text_json() {
+    let path = fixture("html/sample_s1.htm");
+    let scan = tokenlens()
+        .arg("scan")
+        .arg(&path)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let report: ScanOutput = serde_json::from_slice(&scan).expect("schema matches");
+    let text = tokenlens()
+        .args(["text", "--json"])
+        .arg(&path)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let pages: TextOutput = serde_json::from_slice(&text).unwrap();
+    let metrics = &report.filings[0].metrics;
+    let kinds: Vec<&str> = metrics.iter().map(|m| m.kind.as_str()).collect();
+    assert_eq!(
+        kinds,
+        vec![
+            "token_volume",
+            "token_throughput",
+            "token_price",
+            "token_price"
+        ]
+    );
+    for m in metrics {
+        let page = &pages.pages[m.page as usize - 1].text;
+        assert_eq!(&page[m.start..m.end], m.text, "span of {}", m.kind);
+    }
+    let throughput = &metrics[1];
+    assert_eq!(throughput.value, 2100.0);
+    assert_eq!(throughput.subject.as_deref(), Some("Llama 3.1 70B"));
+    assert_eq!(throughput.qualifier.as_deref(), Some("over"));
+    assert_eq!(throughput.section.as_deref(), Some("PROSPECTUS SUMMARY"));
+    assert_eq!(throughput.page, 2);
+    assert_eq!(metrics[3].direction.as_deref(), Some("output"));
+    assert_eq!(metrics[3].unit, "USD/1M tokens");
+}
