@@ -104,6 +104,9 @@ fn boundaries_in(line: &str) -> Vec<usize> {
         Regex::new(r#"[.!?]["'”’)\]]*\s+(?P<next>["“‘(]?[A-Z0-9•●]|[•●▪])"#).expect("valid regex")
     });
     let mut out = Vec::new();
+    if let Some(at) = glued_heading_end(line) {
+        out.push(at);
+    }
     for caps in end.captures_iter(line) {
         let m = caps.get(0).expect("whole match");
         let punct = line[m.start()..].chars().next().unwrap_or('.');
@@ -113,6 +116,30 @@ fn boundaries_in(line: &str) -> Vec<usize> {
         out.push(caps.name("next").expect("group").start());
     }
     out
+}
+
+/// Where the text starts after a heading glued to it on one line ("BUSINESS Our platform
+/// processed..."): two or more words in capitals (or one that names a section), then a
+/// capitalized word in lower case.
+fn glued_heading_end(line: &str) -> Option<usize> {
+    let mut caps_words = 0;
+    let mut offset = 0;
+    for word in line.split(' ') {
+        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+        let upper = letters > 0 && word.chars().all(|c| !c.is_lowercase());
+        if upper && (letters >= 2 || word == "&" || word == "A") {
+            caps_words += 1;
+        } else if (caps_words >= 2 || SECTION_TITLES.contains(&line[..offset].trim_end()))
+            && word.starts_with(|c: char| c.is_uppercase())
+            && word.chars().skip(1).any(|c| c.is_lowercase())
+        {
+            return Some(offset);
+        } else {
+            return None;
+        }
+        offset += word.len() + 1;
+    }
+    None
 }
 
 /// True when the text before a period ends with an abbreviation or an initial.
@@ -226,7 +253,10 @@ const SECTION_TITLES: &[&str] = &[
     "LEGAL MATTERS",
     "LEGAL PROCEEDINGS",
     "MANAGEMENT",
+    "MANAGEMENT’S DISCUSSION AND ANALYSIS",
     "MANAGEMENT’S DISCUSSION AND ANALYSIS OF FINANCIAL CONDITION AND RESULTS OF OPERATIONS",
+    "MANAGEMENT’S DISCUSSION AND ANALYSIS OF FINANCIAL CONDITION AND RESULTS OF OPERATION",
+    "MD&A",
     "MARKET AND INDUSTRY DATA",
     "PRINCIPAL STOCKHOLDERS",
     "PRINCIPAL SHAREHOLDERS",
@@ -261,18 +291,22 @@ pub fn sections(text: &str) -> Vec<(usize, String)> {
     for line in text.split('\n') {
         let t = line.trim();
         // Headings start with a capital: skip the rest without allocating.
-        if t.len() <= 100 && t.starts_with(|c: char| c.is_uppercase()) && !t.contains('\t') {
+        if t.starts_with(|c: char| c.is_uppercase()) && !t.contains('\t') {
+            let title = if t.len() > 100 { "" } else { t };
             let title = item
-                .captures(t)
-                .map_or(t, |c| c.get(1).expect("group").as_str())
+                .captures(title)
+                .map_or(title, |c| c.get(1).expect("group").as_str())
                 .trim_end_matches(['.', ':']);
             let key = title.replace('\'', "’").to_uppercase();
             let key = key.split_whitespace().collect::<Vec<_>>().join(" ");
+            let at = offset + (line.len() - line.trim_start().len());
             if SECTION_TITLES.contains(&key.as_str()) {
-                out.push((
-                    offset + (line.len() - line.trim_start().len()),
-                    t.to_string(),
-                ));
+                out.push((at, t.to_string()));
+            } else if let Some(end) = glued_heading_end(t) {
+                let head = t[..end].trim_end();
+                if SECTION_TITLES.contains(&head.replace('\'', "’").as_str()) {
+                    out.push((at, head.to_string()));
+                }
             }
         }
         offset += line.len() + 1;
@@ -352,6 +386,24 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn headings_glued_to_text() {
+        assert_eq!(
+            split("BUSINESS Our platform processed 1 trillion tokens. It grew."),
+            vec![
+                "BUSINESS",
+                "Our platform processed 1 trillion tokens.",
+                "It grew."
+            ]
+        );
+        assert_eq!(
+            split("The US GAAP Rules apply."),
+            vec!["The US GAAP Rules apply."]
+        );
+        let s = sections("RISK FACTORS Investing in our stock is risky.\n");
+        assert_eq!(s, vec![(0, "RISK FACTORS".to_string())]);
     }
 
     #[test]
