@@ -292,17 +292,19 @@ pub fn sections(text: &str) -> Vec<(usize, String)> {
         let t = line.trim();
         // Headings start with a capital: skip the rest without allocating.
         if t.starts_with(|c: char| c.is_uppercase()) && !t.contains('\t') {
-            let title = if t.len() > 100 { "" } else { t };
-            let title = item
-                .captures(title)
-                .map_or(title, |c| c.get(1).expect("group").as_str())
-                .trim_end_matches(['.', ':']);
-            let key = title.replace('\'', "’").to_uppercase();
-            let key = key.split_whitespace().collect::<Vec<_>>().join(" ");
             let at = offset + (line.len() - line.trim_start().len());
-            if SECTION_TITLES.contains(&key.as_str()) {
+            let key = (t.len() <= 100).then(|| {
+                let title = item
+                    .captures(t)
+                    .map_or(t, |c| c.get(1).expect("group").as_str())
+                    .trim_end_matches(['.', ':']);
+                let key = title.replace('\'', "’").to_uppercase();
+                key.split_whitespace().collect::<Vec<_>>().join(" ")
+            });
+            let starts_in_capitals = t.chars().take(2).all(|c| c.is_uppercase());
+            if key.is_some_and(|k| SECTION_TITLES.contains(&k.as_str())) {
                 out.push((at, t.to_string()));
-            } else if let Some(end) = glued_heading_end(t) {
+            } else if let Some(end) = starts_in_capitals.then(|| glued_heading_end(t)).flatten() {
                 let head = t[..end].trim_end();
                 if SECTION_TITLES.contains(&head.replace('\'', "’").as_str()) {
                     out.push((at, head.to_string()));
