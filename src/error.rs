@@ -42,6 +42,13 @@ pub enum Error {
     /// The PDF is encrypted and the password given (or none) does not open it.
     #[error("{}: encrypted PDF: {message}", path.display())]
     Encrypted { path: PathBuf, message: String },
+    /// A term list (TOML) that cannot be used.
+    #[error("{}{}: invalid term list: {message}", path.display(), line.map(|l| format!(": line {l}")).unwrap_or_default())]
+    Glossary {
+        path: PathBuf,
+        line: Option<usize>,
+        message: String,
+    },
     /// The document was read but holds no text at all (a scan without OCR, an empty body).
     #[error("{}: no text: {message}", path.display())]
     NoText { path: PathBuf, message: String },
@@ -59,6 +66,7 @@ impl Error {
             Error::Corrupt { .. } => "corrupt",
             Error::Encrypted { .. } => "encrypted",
             Error::NoText { .. } => "no_text",
+            Error::Glossary { .. } => "glossary",
         }
     }
 
@@ -72,7 +80,8 @@ impl Error {
             | Error::Unsupported { path, .. }
             | Error::Corrupt { path, .. }
             | Error::Encrypted { path, .. }
-            | Error::NoText { path, .. } => path,
+            | Error::NoText { path, .. }
+            | Error::Glossary { path, .. } => path,
         }
     }
 

@@ -20,6 +20,7 @@
 pub mod document;
 pub mod error;
 pub mod extract;
+pub mod glossary;
 pub mod report;
 pub mod scan;
 

@@ -35,6 +35,46 @@ pub enum Command {
         tokenlens scan --pretty a.pdf b.htm c.txt > report.json\n\n\
         Every input appears in the report, as a result or with an \"error\" record.")]
     Scan(ScanArgs),
+    /// The term lists that `scan` reports mentions of.
+    #[command(subcommand)]
+    Glossary(GlossaryCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum GlossaryCommand {
+    /// Print the built-in terms (and those of --glossary files): term, category, aliases, definition.
+    #[command(after_help = "Examples:\n  \
+        tokenlens glossary list\n  \
+        tokenlens glossary list --format json | jq '.[] | select(.category == \"token_economy\")'\n  \
+        tokenlens glossary list --glossary my_terms.toml --format csv > terms.csv")]
+    List(GlossaryListArgs),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    /// One term a line: term, category, aliases.
+    Text,
+    Json,
+    Csv,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct GlossaryListArgs {
+    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+    pub format: ListFormat,
+    #[command(flatten)]
+    pub terms: TermArgs,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct TermArgs {
+    /// A term list of your own (TOML, format in glossary/README.md), added to the built-in ones.
+    /// May be given more than once.
+    #[arg(long = "glossary", value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// Leave out the built-in term lists.
+    #[arg(long)]
+    pub no_builtin_glossary: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -84,4 +124,6 @@ pub struct ScanArgs {
     pub quiet: bool,
     #[command(flatten)]
     pub read: ReadArgs,
+    #[command(flatten)]
+    pub terms: TermArgs,
 }

@@ -2,6 +2,7 @@
 //! Only this module uses clap, indicatif and anyhow.
 
 mod args;
+mod glossary;
 mod scan;
 mod text;
 
@@ -36,6 +37,7 @@ pub fn run() -> i32 {
     let result = match cli.command {
         Command::Text(args) => text::run(args),
         Command::Scan(args) => scan::run(args),
+        Command::Glossary(args::GlossaryCommand::List(args)) => glossary::list(args),
     };
     match result {
         Ok(code) => code as i32,

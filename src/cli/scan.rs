@@ -15,7 +15,7 @@ pub fn run(args: ScanArgs) -> Result<ExitCode> {
     let extractor = ExtractorBuilder::new()
         .password(args.read.password.clone())
         .build();
-    let scanner = Scanner::new();
+    let scanner = Scanner::with_glossary(super::glossary::load(&args.terms)?);
     let show_progress = !args.quiet && args.paths.len() > 1 && std::io::stderr().is_terminal();
     let bar = if show_progress {
         let bar = ProgressBar::new(args.paths.len() as u64);

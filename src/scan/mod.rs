@@ -12,6 +12,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde::{Deserialize, Serialize};
 
 use crate::document::Document;
+use crate::glossary::Glossary;
 
 pub use metrics::MetricFinder;
 
@@ -93,6 +94,7 @@ pub struct Hits {
 pub struct Scanner {
     metrics: MetricFinder,
     prefilter: AhoCorasick,
+    glossary: Glossary,
 }
 
 impl Default for Scanner {
@@ -128,8 +130,15 @@ impl Joined {
 }
 
 impl Scanner {
+    /// A scanner with the built-in term lists.
     pub fn new() -> Scanner {
+        Scanner::with_glossary(Glossary::builtin())
+    }
+
+    /// A scanner whose mentions come from `glossary` (see [`crate::glossary::GlossaryBuilder`]).
+    pub fn with_glossary(glossary: Glossary) -> Scanner {
         Scanner {
+            glossary,
             metrics: MetricFinder::new(),
             prefilter: AhoCorasickBuilder::new()
                 .ascii_case_insensitive(true)
@@ -144,7 +153,10 @@ impl Scanner {
         let joined = Joined::new(doc);
         let text = joined.text.as_str();
         let sections = sentence::sections(text);
-        let mut hits = Hits::default();
+        let mut hits = Hits {
+            mentions: self.glossary.mentions(doc),
+            ..Hits::default()
+        };
         // Split into sentences only around keywords: the chunks of whole sentences that hold one.
         let keywords: Vec<usize> = self.prefilter.find_iter(text).map(|m| m.start()).collect();
         let mut ranges = Vec::new();

@@ -424,3 +424,63 @@ fn cli_scan_reports_metrics_with_pages_and_spans_into_text_json() {
     assert_eq!(metrics[3].direction.as_deref(), Some("output"));
     assert_eq!(metrics[3].unit, "USD/1M tokens");
 }
+
+#[test]
+fn cli_scan_reports_mentions_of_builtin_and_user_terms() {
+    let out = tokenlens()
+        .args(["scan", "--glossary"])
+        .arg(fixture("glossary/user_terms.toml"))
+        .arg(fixture("html/sample_s1.htm"))
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let report: ScanOutput = serde_json::from_slice(&out).unwrap();
+    let mentions = &report.filings[0].mentions;
+    let find = |t: &str| mentions.iter().find(|m| m.term == t);
+    let tps = find("tokens per second").expect("built-in term found");
+    assert_eq!(
+        (tps.count, tps.first_page, tps.category.as_str()),
+        (1, 2, "token_economy")
+    );
+    let llm = find("large language model").unwrap();
+    assert_eq!(
+        llm.count, 2,
+        "“large language models (“LLMs”)”: the term and its acronym"
+    );
+    let user = find("selected financial data").expect("user term found");
+    assert_eq!(
+        (user.category.as_str(), user.pages.clone()),
+        ("acme", vec![3])
+    );
+    assert!(find("Acme Inference Cloud").is_none(), "not in the filing");
+}
+
+#[test]
+fn cli_glossary_list_and_bad_user_lists() {
+    let out = tokenlens()
+        .args(["glossary", "list", "--format", "json"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let terms: Vec<tokenlens::glossary::Entry> = serde_json::from_slice(&out).unwrap();
+    assert!(terms.len() >= 150);
+    assert!(terms.iter().any(|t| t.term == "time to first token"));
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.toml");
+    std::fs::write(
+        &bad,
+        "category = \"x\"\n[[term]]\nterm = \"foo\"\ndefinition = 3\n",
+    )
+    .unwrap();
+    tokenlens()
+        .args(["scan", "--glossary"])
+        .arg(&bad)
+        .arg(fixture("text/windows1252.txt"))
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("bad.toml: line 4"));
+}
