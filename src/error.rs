@@ -42,6 +42,9 @@ pub enum Error {
     /// The PDF is encrypted and the password given (or none) does not open it.
     #[error("{}: encrypted PDF: {message}", path.display())]
     Encrypted { path: PathBuf, message: String },
+    /// A bug in tokenlens met on this input: it is reported, and the batch goes on.
+    #[error("{}: internal error (please report it): {message}", path.display())]
+    Internal { path: PathBuf, message: String },
     /// A term list (TOML) that cannot be used.
     #[error("{}{}: invalid term list: {message}", path.display(), line.map(|l| format!(": line {l}")).unwrap_or_default())]
     Glossary {
@@ -67,6 +70,7 @@ impl Error {
             Error::Encrypted { .. } => "encrypted",
             Error::NoText { .. } => "no_text",
             Error::Glossary { .. } => "glossary",
+            Error::Internal { .. } => "internal",
         }
     }
 
@@ -81,7 +85,8 @@ impl Error {
             | Error::Corrupt { path, .. }
             | Error::Encrypted { path, .. }
             | Error::NoText { path, .. }
-            | Error::Glossary { path, .. } => path,
+            | Error::Glossary { path, .. }
+            | Error::Internal { path, .. } => path,
         }
     }
 

@@ -44,8 +44,26 @@ pub fn run(args: ScanArgs) -> Result<ExitCode> {
                         bar.suspend(|| eprintln!("tokenlens: warning: {line}"));
                     }
                 }
-                let hits = scanner.scan(&doc);
-                FilingReport::new(&doc, hits)
+                // A bug in a finder must not take the batch down with it.
+                let scanned =
+                    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| scanner.scan(&doc)));
+                match scanned {
+                    Ok(hits) => FilingReport::new(&doc, hits),
+                    Err(panic) => {
+                        failed += 1;
+                        let message = panic
+                            .downcast_ref::<&str>()
+                            .map(|s| s.to_string())
+                            .or_else(|| panic.downcast_ref::<String>().cloned())
+                            .unwrap_or_else(|| "scanner panicked".to_string());
+                        let e = tokenlens::Error::Internal {
+                            path: path.clone(),
+                            message,
+                        };
+                        bar.suspend(|| eprintln!("tokenlens: {e}"));
+                        FilingReport::failed(path, &e)
+                    }
+                }
             }
             Err(e) => {
                 failed += 1;

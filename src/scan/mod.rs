@@ -7,6 +7,7 @@
 mod metrics;
 pub mod number;
 pub mod sentence;
+pub mod terms;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde::{Deserialize, Serialize};
@@ -155,6 +156,7 @@ impl Scanner {
         let sections = sentence::sections(text);
         let mut hits = Hits {
             mentions: self.glossary.mentions(doc),
+            terms: defined_terms(doc, &joined, &sections),
             ..Hits::default()
         };
         // Split into sentences only around keywords: the chunks of whole sentences that hold one.
@@ -226,6 +228,47 @@ impl Scanner {
         }
         hits
     }
+}
+
+/// The terms the document defines inline or in "means" clauses, the first definition of each.
+fn defined_terms(doc: &Document, joined: &Joined, sections: &[(usize, String)]) -> Vec<Term> {
+    let text = joined.text.as_str();
+    let mut seen = std::collections::HashSet::new();
+    let mut out = Vec::new();
+    for d in terms::find(text) {
+        let index = joined.page_index(d.span.start);
+        let page_start = joined.starts[index];
+        if joined.page_index(d.span.end.saturating_sub(1)) != index {
+            continue;
+        }
+        if !seen.insert((crate::glossary::key(&d.term), d.source)) {
+            continue;
+        }
+        let chunk = sentence::chunk_around(text, d.span.start);
+        let sentence = sentence::sentences(&text[chunk.clone()])
+            .into_iter()
+            .map(|r| r.start + chunk.start..r.end + chunk.start)
+            .find(|r| r.start <= d.span.start && d.span.start < r.end)
+            .map_or_else(String::new, |r| one_line(&text[r]));
+        let section = sections
+            .iter()
+            .take_while(|(at, _)| *at <= d.span.start)
+            .last()
+            .map(|(_, title)| title.clone());
+        out.push(Term {
+            term: d.term,
+            aliases: d.aliases,
+            definition: d.definition,
+            antecedent: d.antecedent,
+            source: d.source.to_string(),
+            section,
+            page: doc.pages[index].number,
+            start: d.span.start - page_start,
+            end: d.span.end - page_start,
+            sentence,
+        });
+    }
+    out
 }
 
 /// Spelled numbers that can stand for a quantity without a digit ("one trillion", "fivefold",

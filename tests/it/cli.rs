@@ -484,3 +484,31 @@ fn cli_glossary_list_and_bad_user_lists() {
         .code(2)
         .stderr(predicates::str::contains("bad.toml: line 4"));
 }
+
+#[test]
+fn scan_reports_defined_terms_with_spans() {
+    let doc = read("html/sample_s1.htm");
+    let hits = tokenlens::scan::Scanner::new().scan(&doc);
+    let terms: Vec<(&str, Option<&str>, &str)> = hits
+        .terms
+        .iter()
+        .map(|t| (t.term.as_str(), t.antecedent.as_deref(), t.source.as_str()))
+        .collect();
+    assert_eq!(
+        terms,
+        vec![
+            ("Company", Some("Acme AI, Inc."), "inline"),
+            ("LLMs", Some("large language models"), "inline"),
+            ("token", None, "means_clause"),
+        ]
+    );
+    assert_eq!(hits.terms[0].aliases, vec!["we", "us"]);
+    assert_eq!(
+        hits.terms[2].definition.as_deref(),
+        Some("the basic unit of text processed by a model.")
+    );
+    for t in &hits.terms {
+        let page = &doc.pages[t.page as usize - 1].text;
+        assert_eq!(&page[t.start..t.end], t.term);
+    }
+}

@@ -1,0 +1,538 @@
+//! Terms a filing defines inline: `Palantir Artificial Intelligence Platform (“AIP”)`,
+//! `(together with its subsidiaries, the “Company,” “we” or “us”)`, `“X” means ...`.
+//!
+//! A parenthesis defines terms when it holds quoted names and, besides them, only the words
+//! that introduce definitions ("the", "collectively", "as amended", "including its
+//! subsidiaries", "also known as", "hereinafter referred to as", "or"). That keeps out quoted
+//! text that defines nothing: `(see “Risk Factors”)`, a ticker `under the symbol “CRWV.”`.
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+/// A definition found in a piece of text; offsets are into that text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Defined {
+    pub term: String,
+    pub aliases: Vec<String>,
+    pub definition: Option<String>,
+    pub antecedent: Option<String>,
+    /// `inline` or `means_clause`.
+    pub source: &'static str,
+    /// Span of the term as written, inside its quotes.
+    pub span: Range<usize>,
+}
+
+/// Words that may stand in a defining parenthesis beside the quoted names.
+const PREAMBLE: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "collectively",
+    "together",
+    "as",
+    "amended",
+    "restated",
+    "supplemented",
+    "modified",
+    "including",
+    "with",
+    "its",
+    "their",
+    "our",
+    "consolidated",
+    "subsidiaries",
+    "subsidiary",
+    "affiliates",
+    "also",
+    "known",
+    "hereinafter",
+    "referred",
+    "to",
+    "herein",
+    "each",
+    "individually",
+    "and",
+    "or",
+    "respectively",
+    "such",
+    "from",
+    "time",
+    "in",
+    "this",
+    "prospectus",
+    "any",
+    "all",
+    "of",
+    "them",
+    "which",
+    "is",
+    "are",
+    "we",
+    "call",
+    "jointly",
+    "where",
+    "context",
+    "requires",
+    "otherwise",
+    "unless",
+    "other",
+    "applicable",
+    "be",
+];
+
+fn quoted() -> &'static Regex {
+    static Q: OnceLock<Regex> = OnceLock::new();
+    Q.get_or_init(|| Regex::new(r#"[“"]\s*([^“”"\n]{1,80}?)\s*[”"]"#).expect("valid regex"))
+}
+
+fn means() -> &'static Regex {
+    static M: OnceLock<Regex> = OnceLock::new();
+    M.get_or_init(|| {
+        Regex::new(r#"(?i)(?:\bthe\s+terms?\s+)?[“"]\s*([^“”"\n]{1,80}?)\s*[”"]\s*,?\s*(?:\(?[^()\n]{0,40}\)\s*)?(?:means|shall\s+mean|refers\s+to|shall\s+refer\s+to|is\s+defined\s+as|has\s+the\s+meaning)\b"#)
+            .expect("valid regex")
+    })
+}
+
+/// Clean a quoted name: trailing commas and periods that belong to the sentence, and inner
+/// runs of spaces.
+fn clean_name(raw: &str) -> String {
+    raw.trim()
+        .trim_end_matches([',', ';'])
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Quoted text that cannot be a defined term: a ticker or section title ending in a period, a
+/// sentence, a number.
+fn plausible(name: &str) -> bool {
+    !name.is_empty()
+        && !name.ends_with('.')
+        && name.split_whitespace().count() <= 8
+        && name.chars().any(|c| c.is_alphabetic())
+}
+
+/// Every inline definition and "means" clause in `text`.
+pub fn find(text: &str) -> Vec<Defined> {
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    // Parentheses that hold a quote.
+    let mut i = 0;
+    while let Some(open) = memchr::memchr(b'(', &bytes[i..]).map(|j| i + j) {
+        i = open + 1;
+        let mut limit = text.len().min(open + 1 + 400);
+        while !text.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let window = &text[open + 1..limit];
+        let Some(close) = window.find(')') else {
+            continue;
+        };
+        let inner = &window[..close];
+        if inner.contains('(') || !(inner.contains('“') || inner.contains('"')) {
+            continue;
+        }
+        if let Some(d) = parenthesis(text, open, inner) {
+            out.push(d);
+        }
+        i = open + 1 + close;
+    }
+    for caps in means().captures_iter(text) {
+        let m = caps.get(0).expect("whole match");
+        let name = caps.get(1).expect("group");
+        let term = clean_name(name.as_str());
+        if !plausible(&term) {
+            continue;
+        }
+        // The quote must open a clause: at the start of a line or sentence, after a bullet,
+        // "the term", or a semicolon.
+        let before = text[..m.start()].trim_end();
+        let starts_clause = before.is_empty()
+            || before.ends_with(['.', ';', ':', '•', '\n', '●', '▪'])
+            || text[..m.start()].ends_with('\n')
+            || m.as_str().to_lowercase().starts_with("the term");
+        if !starts_clause {
+            continue;
+        }
+        let rest = &text[m.end()..];
+        let end = definition_end(rest);
+        let definition = rest[..end].split_whitespace().collect::<Vec<_>>().join(" ");
+        out.push(Defined {
+            term,
+            aliases: Vec::new(),
+            definition: (!definition.is_empty()).then_some(definition),
+            antecedent: None,
+            source: "means_clause",
+            span: name.start()..name.start() + name.as_str().trim_end_matches([',', ';']).len(),
+        });
+    }
+    out.sort_by_key(|d| d.span.start);
+    out
+}
+
+/// Where a definition that starts `rest` ends: at the end of its sentence (a period followed by
+/// a space and a capital, a blank line, or a semicolon that ends a list entry).
+fn definition_end(rest: &str) -> usize {
+    static END: OnceLock<Regex> = OnceLock::new();
+    let end = END.get_or_init(|| {
+        Regex::new(r#"\.(?:\s+[A-Z“"(]|\s*$)|;\s|\n\s*\n|\n[“"•]"#).expect("valid regex")
+    });
+    let limit = rest.len().min(2000);
+    let mut limit = limit;
+    while !rest.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    match end.find(&rest[..limit]) {
+        Some(m) if rest[m.start()..].starts_with('.') => m.start() + 1,
+        Some(m) => m.start(),
+        None => limit,
+    }
+}
+
+/// A defining parenthesis opening at `open` with content `inner`.
+fn parenthesis(text: &str, open: usize, inner: &str) -> Option<Defined> {
+    let base = open + 1;
+    let mut names: Vec<(String, Range<usize>)> = Vec::new();
+    let mut outside = String::new();
+    let mut last = 0;
+    for caps in quoted().captures_iter(inner) {
+        let m = caps.get(0).expect("whole match");
+        let name = caps.get(1).expect("group");
+        outside.push_str(&inner[last..m.start()]);
+        outside.push(' ');
+        last = m.end();
+        let cleaned = clean_name(name.as_str());
+        if !plausible(&cleaned) {
+            return None;
+        }
+        let len = name.as_str().trim_end_matches([',', ';']).trim_end().len();
+        names.push((cleaned, base + name.start()..base + name.start() + len));
+    }
+    outside.push_str(&inner[last..]);
+    if names.is_empty() {
+        return None;
+    }
+    let only_preamble = outside
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '“' | '”' | '"'))
+        .filter(|w| !w.is_empty())
+        .all(|w| PREAMBLE.contains(&w.to_lowercase().as_str()));
+    if !only_preamble {
+        return None;
+    }
+    let (term, span) = names[0].clone();
+    let aliases: Vec<String> = names[1..].iter().map(|(n, _)| n.clone()).collect();
+    let antecedent = antecedent(&text[..open], &term);
+    Some(Defined {
+        term,
+        aliases,
+        definition: None,
+        antecedent,
+        source: "inline",
+        span,
+    })
+}
+
+fn is_small_word(w: &str) -> bool {
+    matches!(
+        w.to_lowercase().as_str(),
+        "of" | "and" | "the" | "for" | "&" | "in" | "on" | "to" | "a" | "an" | "de" | "la"
+    )
+}
+
+/// The full name that a defined term abbreviates or names, from the text just before its
+/// parenthesis: the words whose initials spell an acronym ("large language model" for "LLM"),
+/// else the phrase that starts with the term's first word ("Securities Act of 1933, as amended"
+/// for "Securities Act"), else the run of capitalized words before it ("Acme AI, Inc.").
+pub fn antecedent(before: &str, term: &str) -> Option<String> {
+    let mut before = before.trim_end();
+    // "Hangzhou Zhenqiang Investment Co., Ltd. (杭州...) (“Hangzhou Zhenqiang”)": the name in
+    // another script sits in its own parenthesis between the two; look past it.
+    if before.ends_with([')', '）']) {
+        if let Some(open) = before.rfind(['(', '（']) {
+            if before.len() - open < 120 {
+                before = before[..open].trim_end();
+            }
+        }
+    }
+    // The clause before the parenthesis; a period that ends "Inc." or an initial is no end.
+    let mut search = before.len();
+    let clause_start = loop {
+        match before[..search].rfind(['.', ';', ':', '(', ')', '\n', '“', '”', '"']) {
+            Some(i) if before[i..].starts_with('.') && ends_in_abbreviation(&before[..i]) => {
+                search = i;
+            }
+            Some(i) => break i + before[i..].chars().next().map_or(1, char::len_utf8),
+            None => break 0,
+        }
+    };
+    let clause = &before[clause_start..];
+    // Tokens with their byte offsets in the clause.
+    let words: Vec<(usize, &str)> = clause
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - clause.as_ptr() as usize, w))
+        .collect();
+    if words.is_empty() {
+        return None;
+    }
+    let tidy = |from: usize| {
+        let s = clause[from..].trim().trim_end_matches(',').trim();
+        (!s.is_empty()).then(|| s.split_whitespace().collect::<Vec<_>>().join(" "))
+    };
+
+    // Acronyms: "LLM", "LLMs", "AIP", "MaaS".
+    let letters: String = term
+        .trim_end_matches('s')
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .collect();
+    let capitals = term.chars().filter(|c| c.is_uppercase()).count();
+    if capitals >= 2 && !term.contains(' ') && letters.len() <= 8 {
+        let want = letters.to_lowercase();
+        for k in 1..=words.len().min(want.len() + 4) {
+            let phrase = &words[words.len() - k..];
+            let initials: String = phrase
+                .iter()
+                .map(|(_, w)| w.trim_matches(|c: char| !c.is_alphanumeric()))
+                .filter(|w| !w.is_empty() && !is_small_word(w))
+                .flat_map(|w| {
+                    // "Model-as-a-Service" gives M, a, a, S.
+                    w.split('-')
+                        .filter(|p| !p.is_empty())
+                        .filter_map(|p| p.chars().next())
+                        .collect::<Vec<_>>()
+                })
+                .collect::<String>()
+                .to_lowercase();
+            let first_ok = phrase.first().is_some_and(|(_, w)| {
+                !is_small_word(w.trim_matches(|c: char| !c.is_alphanumeric()))
+            });
+            if first_ok && (initials == want || subsequence_initial(&want, phrase)) {
+                // A proper name before the expansion belongs to it: "Palantir Artificial
+                // Intelligence Platform" for "AIP".
+                let mut from = words.len() - k;
+                while from > 0 {
+                    let w = words[from - 1].1;
+                    let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+                    let capital = bare.starts_with(|c: char| c.is_uppercase());
+                    if !capital || w.ends_with(',') || is_determiner(bare) {
+                        break;
+                    }
+                    from -= 1;
+                }
+                return tidy(words[from].0);
+            }
+        }
+    }
+
+    // The phrase starting with the term's first word.
+    let first = term.split_whitespace().next().unwrap_or("").to_lowercase();
+    if first.len() >= 3 {
+        if let Some(&(at, _)) = words.iter().rev().take(12).find(|(_, w)| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+                == first
+        }) {
+            return tidy(at);
+        }
+    }
+
+    // The run of capitalized words (and connectors) right before the parenthesis.
+    let mut start = None;
+    for &(at, w) in words.iter().rev() {
+        let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let capital = bare.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+        let connector = is_small_word(bare) && start.is_some();
+        if capital || connector || matches!(bare, "Inc" | "Ltd" | "Co" | "Corp" | "plc") {
+            start = Some(at);
+        } else {
+            break;
+        }
+    }
+    let start = start?;
+    // Do not start on a connector.
+    let from = words
+        .iter()
+        .find(|(at, w)| {
+            *at >= start && !is_small_word(w.trim_matches(|c: char| !c.is_alphanumeric()))
+        })
+        .map(|(at, _)| *at)?;
+    tidy(from)
+}
+
+/// Sentence-initial words that are capitalized without being part of a name.
+fn is_determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "Our"
+            | "We"
+            | "The"
+            | "This"
+            | "These"
+            | "Its"
+            | "Their"
+            | "In"
+            | "A"
+            | "An"
+            | "Each"
+            | "Such"
+            | "Any"
+            | "All"
+            | "Your"
+            | "His"
+            | "Her"
+            | "For"
+            | "With"
+            | "Under"
+            | "As"
+    )
+}
+
+/// True when text ending right before a period ends with an abbreviation ("Inc") or an
+/// initial ("U.S").
+fn ends_in_abbreviation(before: &str) -> bool {
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(')
+        .next()
+        .unwrap_or("");
+    let bare = word.trim_start_matches(|c: char| !c.is_alphanumeric());
+    bare.chars().count() == 1
+        || bare.contains('.')
+        || matches!(
+            bare,
+            "Inc"
+                | "Ltd"
+                | "Co"
+                | "Corp"
+                | "Corporation"
+                | "LLC"
+                | "L.P"
+                | "N.A"
+                | "No"
+                | "Bros"
+                | "Jr"
+                | "Sr"
+                | "St"
+                | "Mr"
+                | "Mrs"
+                | "Ms"
+                | "Dr"
+                | "plc"
+                | "S.A"
+                | "N.V"
+                | "AG"
+        )
+}
+
+/// "Knowledge Atlas Technology" for "KAT"-like acronyms whose letters start words in order,
+/// allowing a word to give two letters ("MiniMax" for "MM").
+fn subsequence_initial(want: &str, phrase: &[(usize, &str)]) -> bool {
+    let caps: String = phrase
+        .iter()
+        .flat_map(|(_, w)| w.chars().filter(|c| c.is_uppercase()))
+        .collect::<String>()
+        .to_lowercase();
+    caps == want
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(text: &str) -> Defined {
+        let found = find(text);
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        let d = found.into_iter().next().unwrap();
+        assert_eq!(&text[d.span.clone()], d.term, "span slices to the term");
+        d
+    }
+
+    #[test]
+    fn acronyms_and_their_full_names() {
+        let d = one("We offer Palantir Artificial Intelligence Platform (“AIP”) to customers.");
+        assert_eq!(d.term, "AIP");
+        assert_eq!(
+            d.antecedent.as_deref(),
+            Some("Palantir Artificial Intelligence Platform")
+        );
+        let d = one("We build large language models (\"LLMs\") for enterprises.");
+        assert_eq!(d.antecedent.as_deref(), Some("large language models"));
+        let d = one("our Model-as-a-Service (“MaaS”) platform");
+        assert_eq!(d.antecedent.as_deref(), Some("Model-as-a-Service"));
+    }
+
+    #[test]
+    fn company_and_aliases() {
+        let d = one("Acme AI, Inc. (together with its subsidiaries, the “Company,” “we” or “us”) builds models.");
+        assert_eq!(d.term, "Company");
+        assert_eq!(d.aliases, vec!["we", "us"]);
+        assert_eq!(d.antecedent.as_deref(), Some("Acme AI, Inc."));
+        let d = one("the Securities Act of 1933, as amended (the “Securities Act”)");
+        assert_eq!(
+            d.antecedent.as_deref(),
+            Some("Securities Act of 1933, as amended")
+        );
+        let d = one("text-to-speech (“text-to-speech” or “TTS”) models");
+        assert_eq!(d.aliases, vec!["TTS"]);
+        let d = one("our offering (collectively, the “Offering”)");
+        assert_eq!(d.term, "Offering");
+        let d = one("the platform (also known as “Open Platform”)");
+        assert_eq!(d.term, "Open Platform");
+    }
+
+    #[test]
+    fn means_clauses() {
+        let d = one("“Token” means the basic unit of data processed by AI models.");
+        assert_eq!(d.source, "means_clause");
+        assert_eq!(
+            d.definition.as_deref(),
+            Some("the basic unit of data processed by AI models.")
+        );
+        let d =
+            one("In this prospectus, the term \"MAU\" shall mean a monthly active user; and more");
+        assert_eq!(d.term, "MAU");
+        assert_eq!(d.definition.as_deref(), Some("a monthly active user"));
+    }
+
+    #[test]
+    fn a_parenthesis_between_name_and_term() {
+        let d = one(
+            "Hangzhou Zhenqiang Investment Management Co., Ltd. (杭州臻強) (“Hangzhou Zhenqiang”)",
+        );
+        assert_eq!(
+            d.antecedent.as_deref(),
+            Some("Hangzhou Zhenqiang Investment Management Co., Ltd.")
+        );
+    }
+
+    #[test]
+    fn quoted_text_that_defines_nothing() {
+        assert!(find("Our stock trades under the symbol “CRWV.”").is_empty());
+        assert!(find("See the section titled “Risk Factors.”").is_empty());
+        assert!(find("(see “Risk Factors”)").is_empty());
+        assert!(find("He said “we will grow” (in 2024).").is_empty());
+        assert!(find("the so-called “AI bubble” may burst").is_empty());
+    }
+
+    #[test]
+    fn any_cut_of_multibyte_text_is_safe() {
+        let text =
+            "Acme (“Company”) (the “AIP”) “token” means a unit. (“☒” or “中文”) ’’ (see “x”)";
+        for (i, _) in text.char_indices() {
+            for d in find(&text[i..]) {
+                assert!(text[i..].is_char_boundary(d.span.start));
+                assert!(text[i..].is_char_boundary(d.span.end));
+            }
+        }
+    }
+
+    #[test]
+    fn mismatched_and_spaced_quotes() {
+        let d = one("advertising-based video on demand (\"AVOD”) services");
+        assert_eq!(d.term, "AVOD");
+        let d = one("monthly active users (“ MAU”)");
+        assert_eq!(d.term, "MAU");
+        assert_eq!(d.antecedent.as_deref(), Some("monthly active users"));
+    }
+}
