@@ -4,6 +4,7 @@
 //! This module fixes the shape of the hits, which the report schema (v1) publishes. The finders
 //! that fill them are built in their own modules.
 
+pub mod glossary_section;
 mod metrics;
 pub mod number;
 pub mod sentence;
@@ -230,12 +231,46 @@ impl Scanner {
     }
 }
 
-/// The terms the document defines inline or in "means" clauses, the first definition of each.
+/// The terms the document defines: in its glossary section, inline, or in "means" clauses; the
+/// first definition of each by each means.
 fn defined_terms(doc: &Document, joined: &Joined, sections: &[(usize, String)]) -> Vec<Term> {
     let text = joined.text.as_str();
     let mut seen = std::collections::HashSet::new();
     let mut out = Vec::new();
+    // The filing's own glossary first: a "means" clause inside it is a glossary entry.
+    let entries = glossary_section::parse(text, sections);
+    let mut in_glossary: Vec<std::ops::Range<usize>> = Vec::new();
+    for e in entries {
+        let index = joined.page_index(e.span.start);
+        if joined.page_index(e.span.end.saturating_sub(1)) != index {
+            continue;
+        }
+        in_glossary.push(e.span.clone());
+        if !seen.insert((crate::glossary::key(&e.term), "glossary_section")) {
+            continue;
+        }
+        let page_start = joined.starts[index];
+        let line_end = text[e.span.start..]
+            .find('\n')
+            .map_or(text.len(), |j| e.span.start + j);
+        let line_start = text[..e.span.start].rfind('\n').map_or(0, |j| j + 1);
+        out.push(Term {
+            sentence: one_line(&text[line_start..line_end]),
+            term: e.term,
+            aliases: e.aliases,
+            definition: Some(e.definition),
+            antecedent: None,
+            source: "glossary_section".to_string(),
+            section: Some(e.section),
+            page: doc.pages[index].number,
+            start: e.span.start - page_start,
+            end: e.span.end - page_start,
+        });
+    }
     for d in terms::find(text) {
+        if d.source == "means_clause" && in_glossary.iter().any(|r| r.start == d.span.start) {
+            continue;
+        }
         let index = joined.page_index(d.span.start);
         let page_start = joined.starts[index];
         if joined.page_index(d.span.end.saturating_sub(1)) != index {

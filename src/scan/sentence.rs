@@ -302,7 +302,10 @@ pub fn sections(text: &str) -> Vec<(usize, String)> {
                 key.split_whitespace().collect::<Vec<_>>().join(" ")
             });
             let starts_in_capitals = t.chars().take(2).all(|c| c.is_uppercase());
-            if key.is_some_and(|k| SECTION_TITLES.contains(&k.as_str())) {
+            // "Item 1A. Risk Factors", "Item 1. Financial Statements": every Item heading.
+            let item_heading =
+                t.len() <= 100 && t.split_whitespace().count() <= 14 && item.is_match(t);
+            if item_heading || key.is_some_and(|k| SECTION_TITLES.contains(&k.as_str())) {
                 out.push((at, t.to_string()));
             } else if let Some(end) = starts_in_capitals.then(|| glued_heading_end(t)).flatten() {
                 let head = t[..end].trim_end();

@@ -1,0 +1,458 @@
+//! A filing's own glossary or definitions section, parsed entry by entry.
+//!
+//! The section is found by its heading ("GLOSSARY OF TECHNICAL TERMS", "DEFINITIONS", "Certain
+//! Definitions", "Glossary of Terms"...; see `sentence::sections`, which already leaves out the
+//! table of contents) and runs to the next section heading. Its entries come in three layouts,
+//! told apart by what most of its lines look like:
+//!
+//! - quoted: `“term” definition`, with or without `means`/`refers to`, over several lines, the
+//!   next entry starting on a line that begins with a quote after one that closed with `;` or
+//!   `.` (Hong Kong prospectuses; bullets allowed);
+//! - a table: cells separated by tabs, read as term, definition, term, definition... in order,
+//!   which also covers two pairs side by side and cells that a converter split over lines;
+//! - `Term — definition` or `Term: definition`, one entry a line.
+//!
+//! The section heading repeated at the top of each page is skipped.
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+/// One glossary entry; offsets are into the text given to [`parse`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entry {
+    pub term: String,
+    pub aliases: Vec<String>,
+    pub definition: String,
+    /// The section heading as written.
+    pub section: String,
+    /// Span of the term as written.
+    pub span: Range<usize>,
+}
+
+/// True for the headings of glossary and definitions sections.
+pub fn is_glossary_heading(title: &str) -> bool {
+    let t = title.to_uppercase();
+    t.contains("GLOSSARY") || t.contains("DEFINITIONS") || t.contains("DEFINED TERMS")
+}
+
+/// Every entry of every glossary section. `sections` are the headings of the text, in order.
+pub fn parse(text: &str, sections: &[(usize, String)]) -> Vec<Entry> {
+    // Headings of one glossary: the same title repeated on each page, or one that contains the
+    // other ("DEFINITIONS", "DEFINITIONS AND ACRONYMS").
+    let same = |a: &str, b: &str| {
+        let (a, b) = (a.to_uppercase(), b.to_uppercase());
+        a.contains(&b) || b.contains(&a)
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < sections.len() {
+        let (at, title) = &sections[i];
+        if !is_glossary_heading(title) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < sections.len() && same(&sections[j].1, title) {
+            j += 1;
+        }
+        let titles: Vec<&str> = sections[i..j].iter().map(|(_, t)| t.as_str()).collect();
+        let body_start = text[*at..].find('\n').map_or(text.len(), |k| at + k + 1);
+        let body_end = sections.get(j).map_or(text.len(), |(a, _)| *a);
+        let mut end = body_end.min(body_start + 400_000).max(body_start);
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        out.extend(parse_body(text, body_start..end, title, &titles));
+        i = j;
+    }
+    out
+}
+
+/// A line of the body with its offset in the text.
+struct Line<'a> {
+    at: usize,
+    text: &'a str,
+}
+
+fn lines_of<'a>(text: &'a str, range: Range<usize>, skip: &[&str]) -> Vec<Line<'a>> {
+    let mut out = Vec::new();
+    let mut at = range.start;
+    for raw in text[range.clone()].split('\n') {
+        let lead = raw.len() - raw.trim_start().len();
+        let t = raw.trim();
+        // Page markers a cleaner could not recognize ("3 3–", "–35–") and running lines.
+        let marker = t
+            .chars()
+            .all(|c| c.is_ascii_digit() || c.is_whitespace() || matches!(c, '-' | '–' | '—'));
+        let running = t.eq_ignore_ascii_case("table of contents");
+        if !t.is_empty() && !marker && !running && !skip.iter().any(|s| t.eq_ignore_ascii_case(s)) {
+            out.push(Line {
+                at: at + lead,
+                text: t,
+            });
+        }
+        at += raw.len() + 1;
+    }
+    out
+}
+
+fn opens_quote(s: &str) -> bool {
+    let s = s.trim_start_matches(['•', '●', '▪', '-', '–', '·', ' ']);
+    s.starts_with(['“', '"'])
+}
+
+fn quoted_entry_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(
+            r#"^(?P<lead>[•●▪·\-–\s]*)[“"]\s*(?P<term>[^“”"]{1,120}?)\s*[”"]\s*(?P<rest>.*)$"#,
+        )
+        .expect("valid regex")
+    })
+}
+
+fn dash_entry_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(r#"^(?P<term>[A-Z0-9][^:—–]{0,60}?)\s*(?:\s[—–-]\s|:\s)\s*(?P<rest>\S.*)$"#)
+            .expect("valid regex")
+    })
+}
+
+fn parse_body(text: &str, range: Range<usize>, title: &str, skip: &[&str]) -> Vec<Entry> {
+    // The quoted layout keeps the repeated headings: they close the entry before them.
+    let lines = lines_of(text, range.clone(), skip);
+    let all_lines = lines_of(text, range, &[]);
+    if lines.is_empty() {
+        return Vec::new();
+    }
+    let quoted = lines.iter().filter(|l| opens_quote(l.text)).count();
+    let tabbed = lines.iter().filter(|l| l.text.contains('\t')).count();
+    let dashed = lines
+        .iter()
+        .filter(|l| dash_entry_re().is_match(l.text))
+        .count();
+    let best = quoted.max(tabbed).max(dashed);
+    if best < 2 {
+        return Vec::new();
+    }
+    if best == quoted {
+        quoted_entries(&all_lines, title)
+    } else if best == tabbed {
+        table_entries(text, &lines, title)
+    } else {
+        dashed_entries(&lines, title)
+    }
+}
+
+/// Strip a leading "means", "refers to", ":" or dash, and the "; and" or ";" that closes an
+/// entry in a list.
+fn tidy_definition(d: &str) -> String {
+    static LEAD: OnceLock<Regex> = OnceLock::new();
+    let lead = LEAD.get_or_init(|| {
+        Regex::new(r"^(?i)\s*(?:,\s*)?(?:means|shall\s+mean|refers\s+to|shall\s+refer\s+to|is\s+defined\s+as|:|—|–|-)\s*")
+            .expect("valid regex")
+    });
+    let d = d.split_whitespace().collect::<Vec<_>>().join(" ");
+    let d = lead.replace(&d, "");
+    let d = d.trim_end();
+    let d = d
+        .strip_suffix("; and")
+        .or_else(|| d.strip_suffix(";and"))
+        .unwrap_or(d);
+    d.trim_end_matches([';', ',']).trim().to_string()
+}
+
+fn clean_term(t: &str) -> String {
+    t.trim()
+        .trim_end_matches([',', ';', ':', '.'])
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// `or “TTS”`, `, “Y”` right after the term: more names for it.
+fn split_aliases(rest: &str) -> (Vec<String>, &str) {
+    static ALIAS: OnceLock<Regex> = OnceLock::new();
+    let alias = ALIAS.get_or_init(|| {
+        Regex::new(r#"^\s*(?:or|and|/|,)?\s*[“"]\s*([^“”"]{1,60}?)\s*[”"]"#).expect("valid regex")
+    });
+    let mut aliases = Vec::new();
+    let mut rest = rest;
+    while let Some(c) = alias.captures(rest) {
+        aliases.push(clean_term(&c[1]));
+        rest = &rest[c.get(0).expect("whole").end()..];
+    }
+    (aliases, rest)
+}
+
+/// A short line in capitals: a sub-heading or running header inside the section.
+fn is_caps_heading(line: &str) -> bool {
+    line.len() <= 80
+        && line.chars().filter(|c| c.is_alphabetic()).count() >= 4
+        && !line.chars().any(char::is_lowercase)
+        && !opens_quote(line)
+}
+
+/// A line that ends an entry: with ";" or "." or "; and" (the last but one entry of a list).
+fn closes_entry(line: &str) -> bool {
+    let line = line.trim_end_matches([')', '）', '”', '"', ' ']);
+    line.ends_with([';', '.'])
+        || line.ends_with("; and")
+        || line.ends_with("; or")
+        || line.ends_with(";and")
+}
+
+fn quoted_entries(lines: &[Line], title: &str) -> Vec<Entry> {
+    let mut out: Vec<Entry> = Vec::new();
+    let mut current: Option<(Entry, String)> = None;
+    let mut prev_closed = true;
+    for line in lines {
+        // A sub-heading ("ACRONYMS") or a running header closes the entry before it.
+        if is_caps_heading(line.text) {
+            prev_closed = true;
+            continue;
+        }
+        // `“Capital Market Intermediaries” or` / `“CMIs”`: the alias on the next line.
+        if let Some((e, def)) = &mut current {
+            let pending = def.trim();
+            if opens_quote(line.text) && matches!(pending, "or" | "and" | ",") {
+                let joined = format!("{pending} {}", line.text);
+                let (more, rest) = split_aliases(&joined);
+                if !more.is_empty() {
+                    e.aliases.extend(more);
+                    *def = rest.to_string();
+                    prev_closed = closes_entry(line.text);
+                    continue;
+                }
+            }
+        }
+        let starts = opens_quote(line.text) && prev_closed;
+        if starts {
+            if let Some(caps) = quoted_entry_re().captures(line.text) {
+                if let Some((mut e, def)) = current.take() {
+                    e.definition = tidy_definition(&def);
+                    out.push(e);
+                }
+                let term = caps.name("term").expect("group");
+                let (aliases, rest) = split_aliases(caps.name("rest").map_or("", |m| m.as_str()));
+                let start = line.at + term.start();
+                let written = term
+                    .as_str()
+                    .trim_end_matches([',', ';', ':', '.'])
+                    .trim_end();
+                current = Some((
+                    Entry {
+                        term: clean_term(term.as_str()),
+                        aliases,
+                        definition: String::new(),
+                        section: title.to_string(),
+                        span: start..start + written.len(),
+                    },
+                    rest.to_string(),
+                ));
+                prev_closed = closes_entry(line.text);
+                continue;
+            }
+        }
+        // Lines before the first entry are the section's introduction.
+        if let Some((_, def)) = &mut current {
+            def.push(' ');
+            def.push_str(line.text);
+        }
+        prev_closed = closes_entry(line.text) || line.text.ends_with(':');
+    }
+    if let Some((mut e, def)) = current {
+        e.definition = tidy_definition(&def);
+        out.push(e);
+    }
+    out.retain(|e| !e.term.is_empty() && !e.definition.is_empty());
+    out
+}
+
+/// Cells in order, empty ones dropped, read as term, definition, term, definition.
+fn table_entries(text: &str, lines: &[Line], title: &str) -> Vec<Entry> {
+    let mut cells: Vec<(usize, &str)> = Vec::new();
+    let first_table_line = lines
+        .iter()
+        .position(|l| l.text.contains('\t'))
+        .unwrap_or(0);
+    // Start at the line before the first tabbed one when it is a lone cell (a split row), and
+    // skip a header row ("Term  Definition", "Abbreviation and Meaning").
+    let mut from = first_table_line;
+    if from > 0 && !lines[from - 1].text.contains('\t') && lines[from - 1].text.len() < 60 {
+        from -= 1;
+    }
+    // Prose after the table ends it, with the short heading line that introduces it.
+    let prose = |t: &str| !t.contains('\t') && t.len() > 120 && t.ends_with(['.', ':']);
+    for (k, line) in lines.iter().enumerate().skip(from) {
+        let t = line.text;
+        if prose(t) || (!t.contains('\t') && lines.get(k + 1).is_some_and(|n| prose(n.text))) {
+            break;
+        }
+        let mut at = line.at;
+        for cell in t.split('\t') {
+            let c = cell.trim();
+            if !c.is_empty() {
+                let lead = cell.len() - cell.trim_start().len();
+                cells.push((at + lead, c));
+            }
+            at += cell.len() + 1;
+        }
+    }
+    let header = |c: &str| {
+        let l = c.to_lowercase();
+        l.contains("meaning")
+            || l == "term"
+            || l == "terms"
+            || l.contains("definition")
+            || l == "abbreviation"
+    };
+    while cells.first().is_some_and(|(_, c)| header(c)) {
+        cells.remove(0);
+    }
+    let _ = text;
+    cells
+        .chunks(2)
+        .filter(|pair| pair.len() == 2)
+        .map(|pair| {
+            let (at, term) = pair[0];
+            Entry {
+                term: clean_term(term),
+                aliases: Vec::new(),
+                definition: tidy_definition(pair[1].1),
+                section: title.to_string(),
+                span: at..at + term.len(),
+            }
+        })
+        .filter(|e| !e.term.is_empty() && !e.definition.is_empty())
+        .collect()
+}
+
+fn dashed_entries(lines: &[Line], title: &str) -> Vec<Entry> {
+    let mut out: Vec<Entry> = Vec::new();
+    for line in lines {
+        if let Some(c) = dash_entry_re().captures(line.text) {
+            let term = c.name("term").expect("group");
+            out.push(Entry {
+                term: clean_term(term.as_str()),
+                aliases: Vec::new(),
+                definition: tidy_definition(&c["rest"]),
+                section: title.to_string(),
+                span: line.at + term.start()..line.at + term.end(),
+            });
+        } else if let Some(last) = out.last_mut() {
+            // A definition running over to the next line.
+            last.definition = tidy_definition(&format!("{} {}", last.definition, line.text));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scan::sentence::sections;
+
+    fn entries(text: &str) -> Vec<Entry> {
+        let found = parse(text, &sections(text));
+        for e in &found {
+            assert_eq!(&text[e.span.clone()], e.term, "span slices to the term");
+        }
+        found
+    }
+
+    #[test]
+    fn hong_kong_style_quoted_entries_over_lines_and_pages() {
+        let text = "RISK FACTORS\nSome risk.\nGLOSSARY OF TECHNICAL TERMS\nIn this prospectus, the terms have the meanings below.\n\
+            “AGI” artificial general intelligence, a level of AI that matches\nhuman capabilities;\n\
+            ACRONYMS\n\
+            “Capital Market Intermediaries” or\n“CMIs” the intermediaries in the offering;\n\
+            “AI model” algorithms that transform data into outputs through its\n“intelligence,” namely, perception;\n\
+            GLOSSARY OF TECHNICAL TERMS\n\
+            “text-to-speech” or “TTS” converting text into speech;\n\
+            \"AVOD” advertising-based video on demand;\n\
+            “ MAU” monthly active users; and\n\
+            “token” means the basic unit of data processed by AI models.\n\
+            FORWARD-LOOKING STATEMENTS\nWe expect things.";
+        let e = entries(text);
+        let terms: Vec<&str> = e.iter().map(|e| e.term.as_str()).collect();
+        assert_eq!(
+            terms,
+            vec![
+                "AGI",
+                "Capital Market Intermediaries",
+                "AI model",
+                "text-to-speech",
+                "AVOD",
+                "MAU",
+                "token"
+            ]
+        );
+        assert_eq!(e[1].aliases, vec!["CMIs"]);
+        assert_eq!(e[1].definition, "the intermediaries in the offering");
+        let e: Vec<Entry> = e
+            .into_iter()
+            .filter(|x| x.term != "Capital Market Intermediaries")
+            .collect();
+        assert_eq!(
+            e[0].definition,
+            "artificial general intelligence, a level of AI that matches human capabilities"
+        );
+        assert_eq!(
+            e[1].definition,
+            "algorithms that transform data into outputs through its “intelligence,” namely, perception"
+        );
+        assert_eq!(e[2].aliases, vec!["TTS"]);
+        assert_eq!(e[4].definition, "monthly active users");
+        assert_eq!(
+            e[5].definition,
+            "the basic unit of data processed by AI models."
+        );
+        assert!(e.iter().all(|e| e.section == "GLOSSARY OF TECHNICAL TERMS"));
+    }
+
+    #[test]
+    fn table_entries_with_two_pairs_a_row_and_split_cells() {
+        let text = "Glossary of Terms\nThe following terms are used in this report:\nAbbreviation and Meaning\n\
+            1940 Act\nInvestment Company Act of 1940\tERM\tEnterprise Risk Management\n\
+            AML\tAnti-money Laundering\tFASB\t\nFinancial Accounting Standards Board\n\
+            Item 1. Financial Statements\nThe statements follow.";
+        let e = entries(text);
+        let pairs: Vec<(&str, &str)> = e
+            .iter()
+            .map(|e| (e.term.as_str(), e.definition.as_str()))
+            .collect();
+        assert_eq!(
+            pairs,
+            vec![
+                ("1940 Act", "Investment Company Act of 1940"),
+                ("ERM", "Enterprise Risk Management"),
+                ("AML", "Anti-money Laundering"),
+                ("FASB", "Financial Accounting Standards Board"),
+            ]
+        );
+    }
+
+    #[test]
+    fn dash_and_colon_entries() {
+        let text = "CERTAIN DEFINITIONS\nARR — annual recurring revenue at period end.\nNet retention: revenue from\nexisting customers over a year.\nRISK FACTORS\nRisky.";
+        let e = entries(text);
+        let pairs: Vec<(&str, &str)> = e
+            .iter()
+            .map(|e| (e.term.as_str(), e.definition.as_str()))
+            .collect();
+        assert_eq!(
+            pairs,
+            vec![
+                ("ARR", "annual recurring revenue at period end."),
+                (
+                    "Net retention",
+                    "revenue from existing customers over a year."
+                ),
+            ]
+        );
+    }
+}
