@@ -48,6 +48,40 @@ pub enum GlossaryCommand {
         tokenlens glossary list --format json | jq '.[] | select(.category == \"token_economy\")'\n  \
         tokenlens glossary list --glossary my_terms.toml --format csv > terms.csv")]
     List(GlossaryListArgs),
+    /// Merge the terms that many filings define into one glossary (JSON, CSV or Markdown).
+    #[command(after_help = "Examples:\n  \
+        tokenlens glossary build filings/*.htm -o glossary.md\n  \
+        tokenlens glossary build s1.pdf f1.htm --format csv > glossary.csv\n\n\
+        One entry per term (case, quotes and plurals folded), every distinct definition with the\n\
+        filings and pages that give it, and terms defined differently marked as conflicts.")]
+    Build(GlossaryBuildArgs),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum GlossaryFormat {
+    Json,
+    Csv,
+    #[value(alias = "markdown")]
+    Md,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct GlossaryBuildArgs {
+    /// Filings to read.
+    #[arg(value_name = "FILING", required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Write here instead of standard output; the format follows the extension
+    /// (.json, .csv, .md) unless --format says otherwise.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Output format (default: from the -o extension, else json).
+    #[arg(long, value_enum)]
+    pub format: Option<GlossaryFormat>,
+    /// No per-file messages on stderr.
+    #[arg(long, short)]
+    pub quiet: bool,
+    #[command(flatten)]
+    pub read: ReadArgs,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

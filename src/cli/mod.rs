@@ -38,6 +38,7 @@ pub fn run() -> i32 {
         Command::Text(args) => text::run(args),
         Command::Scan(args) => scan::run(args),
         Command::Glossary(args::GlossaryCommand::List(args)) => glossary::list(args),
+        Command::Glossary(args::GlossaryCommand::Build(args)) => glossary::build(args),
     };
     match result {
         Ok(code) => code as i32,

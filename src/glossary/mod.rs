@@ -5,8 +5,12 @@
 //! aliases are matched in one pass with aho-corasick, leftmost-longest (so "token economy" wins
 //! over "token"), ASCII case-insensitive unless a term asks for case, and only at word boundaries.
 
+mod merge;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+
+pub use merge::{merge_key, Definition, GlossaryMerger, MergedTerm, Place};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde::{Deserialize, Serialize};

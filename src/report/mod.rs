@@ -4,6 +4,7 @@
 //! and in `schema/tokenlens-v1.schema.json`. Field names are a contract with scripts and
 //! spreadsheets downstream: add fields, never rename or remove them within a version.
 
+mod glossary;
 mod json;
 
 use std::path::{Path, PathBuf};
@@ -14,6 +15,7 @@ use crate::document::{Document, Filing, Format, Page, Source, Warning};
 use crate::error::Error;
 use crate::scan::{Hits, Mention, Metric, Term};
 
+pub use glossary::{csv_field, FilingError, GlossaryOutput};
 pub use json::JsonWriter;
 
 /// The version of the output schema.

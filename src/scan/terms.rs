@@ -328,7 +328,8 @@ pub fn antecedent(before: &str, term: &str) -> Option<String> {
 
     // The phrase starting with the term's first word.
     let first = term.split_whitespace().next().unwrap_or("").to_lowercase();
-    if first.len() >= 3 {
+    // Only a word: "1934 Act" is "Securities Exchange Act of 1934", not "1934".
+    if first.len() >= 3 && first.starts_with(|c: char| c.is_alphabetic()) {
         if let Some(&(at, _)) = words.iter().rev().take(12).find(|(_, w)| {
             w.trim_matches(|c: char| !c.is_alphanumeric())
                 .to_lowercase()
@@ -468,6 +469,11 @@ mod tests {
         assert_eq!(d.term, "Company");
         assert_eq!(d.aliases, vec!["we", "us"]);
         assert_eq!(d.antecedent.as_deref(), Some("Acme AI, Inc."));
+        let d = one("the Securities Exchange Act of 1934 (the “1934 Act”)");
+        assert_eq!(
+            d.antecedent.as_deref(),
+            Some("Securities Exchange Act of 1934")
+        );
         let d = one("the Securities Act of 1933, as amended (the “Securities Act”)");
         assert_eq!(
             d.antecedent.as_deref(),

@@ -512,3 +512,54 @@ fn scan_reports_defined_terms_with_spans() {
         assert_eq!(&page[t.start..t.end], t.term);
     }
 }
+
+#[test]
+fn cli_glossary_build_in_three_formats() {
+    let dir = tempfile::tempdir().unwrap();
+    let inputs = [
+        fixture("html/sample_s1.htm"),
+        fixture("text/windows1252.txt"),
+        fixture("does-not-exist.pdf"),
+    ];
+    for ext in ["json", "csv", "md"] {
+        let out = dir.path().join(format!("glossary.{ext}"));
+        tokenlens()
+            .args(["glossary", "build", "-q", "-o"])
+            .arg(&out)
+            .args(&inputs)
+            .assert()
+            .code(1) // one input could not be read: it is listed, the rest is built
+            .stderr(predicates::str::contains("does-not-exist.pdf"));
+        assert!(!out.with_extension(format!("{ext}.tmp")).exists());
+        let text = std::fs::read_to_string(&out).unwrap();
+        match ext {
+            "json" => {
+                let g: tokenlens::report::GlossaryOutput = serde_json::from_str(&text).unwrap();
+                assert_eq!(g.filings.len(), 2);
+                assert_eq!(g.errors.len(), 1);
+                let llm = g
+                    .terms
+                    .iter()
+                    .find(|t| t.key == "llm")
+                    .expect("LLMs merged as llm");
+                assert_eq!(llm.definitions[0].text, "large language models");
+                assert_eq!(llm.definitions[0].places[0].page, 2);
+                let token = g.terms.iter().find(|t| t.key == "token").unwrap();
+                assert_eq!(token.filings_using, 2, "the text file uses “tokens” too");
+            }
+            "csv" => {
+                let first = text.lines().next().unwrap();
+                assert!(first.starts_with("term,aliases,definition,defined_in"));
+                assert!(
+                    text.contains("Company,us; we,\"Acme AI, Inc.\",")
+                        && text.contains(":2,inline,1,2,false"),
+                    "{text}"
+                );
+            }
+            _ => {
+                assert!(text.starts_with("# Glossary"));
+                assert!(text.contains("**token** — the basic unit of text processed by a model."));
+            }
+        }
+    }
+}
