@@ -3,3 +3,4 @@
 
 mod cli;
 mod metrics;
+mod terms;
