@@ -45,7 +45,7 @@ fn term_table() {
         let got = scanner.scan(&doc).terms;
         for t in &got {
             let page = &doc.pages[t.page as usize - 1].text;
-            if &page[t.start..t.end] != t.term {
+            if page[t.start..t.end] != t.term {
                 failures.push(format!(
                     "{}: span of {:?} slices to {:?}",
                     case.name,
