@@ -237,7 +237,24 @@ fn parenthesis(text: &str, open: usize, inner: &str) -> Option<Defined> {
 fn is_small_word(w: &str) -> bool {
     matches!(
         w.to_lowercase().as_str(),
-        "of" | "and" | "the" | "for" | "&" | "in" | "on" | "to" | "a" | "an" | "de" | "la"
+        "of" | "and"
+            | "the"
+            | "for"
+            | "&"
+            | "in"
+            | "on"
+            | "to"
+            | "a"
+            | "an"
+            | "de"
+            | "la"
+            | "or"
+            | "through"
+            | "at"
+            | "by"
+            | "with"
+            | "via"
+            | "per"
     )
 }
 
@@ -298,7 +315,7 @@ pub fn antecedent(before: &str, term: &str) -> Option<String> {
                 .filter(|w| !w.is_empty() && !is_small_word(w))
                 .flat_map(|w| {
                     // "Model-as-a-Service" gives M, a, a, S.
-                    w.split('-')
+                    w.split(['-', '/'])
                         .filter(|p| !p.is_empty())
                         .filter_map(|p| p.chars().next())
                         .collect::<Vec<_>>()
@@ -326,18 +343,64 @@ pub fn antecedent(before: &str, term: &str) -> Option<String> {
         }
     }
 
+    // Letters of the acronym in order inside a short phrase that starts with its first letter:
+    // "Japanese yen" for "JPY", "antisense oligonucleotides" for "ASOs".
+    if capitals >= 2 && !term.contains(' ') && letters.len() <= 8 {
+        let want: Vec<char> = letters.to_lowercase().chars().collect();
+        for k in 1..=words.len().min(want.len()) {
+            let phrase = &words[words.len() - k..];
+            let text: String = phrase
+                .iter()
+                .map(|(_, w)| w.to_lowercase())
+                .collect::<Vec<_>>()
+                .join(" ");
+            let first_ok = text.starts_with(want[0]);
+            let mut it = text.chars();
+            let inside = want.iter().all(|&c| it.any(|t| t == c));
+            if first_ok && inside && k >= 2.min(want.len()) {
+                return tidy(phrase[0].0);
+            }
+        }
+    }
+
     // The phrase starting with the term's first word.
     let first = term.split_whitespace().next().unwrap_or("").to_lowercase();
     // Only a word: "1934 Act" is "Securities Exchange Act of 1934", not "1934".
     if first.len() >= 3 && first.starts_with(|c: char| c.is_alphabetic()) {
-        if let Some(&(at, _)) = words.iter().rev().take(12).find(|(_, w)| {
+        // The earliest such word among the last twelve: "U.S. District Court for the Northern
+        // District of California" for "District Court".
+        let recent = &words[words.len().saturating_sub(12)..];
+        if let Some(&(at, _)) = recent.iter().find(|(_, w)| {
             w.trim_matches(|c: char| !c.is_alphanumeric())
                 .to_lowercase()
                 == first
         }) {
-            return tidy(at);
+            let found = tidy(at);
+            // "Palantir Foundry (“Foundry”)": the term itself is no antecedent.
+            if found
+                .as_deref()
+                .is_some_and(|f| !f.eq_ignore_ascii_case(term))
+            {
+                return found;
+            }
         }
     }
+    // A multi-word name should share a word with the phrase it names ("Prior Credit Agreement"
+    // is not "December 23, 2020"); one-word names ("Company") need not.
+    let term_words: Vec<String> = term
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|w| w.len() >= 3)
+        .collect();
+    let fits = |phrase: &str| {
+        term_words.len() < 2
+            || phrase
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| term_words.contains(&w.to_lowercase()))
+    };
 
     // The run of capitalized words (and connectors) right before the parenthesis.
     let mut start = None;
@@ -351,15 +414,70 @@ pub fn antecedent(before: &str, term: &str) -> Option<String> {
             break;
         }
     }
-    let start = start?;
-    // Do not start on a connector.
-    let from = words
-        .iter()
-        .find(|(at, w)| {
+    if let Some(start) = start {
+        // Do not start on a connector.
+        if let Some(&(from, _)) = words.iter().find(|(at, w)| {
             *at >= start && !is_small_word(w.trim_matches(|c: char| !c.is_alphanumeric()))
-        })
-        .map(|(at, _)| *at)?;
-    tidy(from)
+        }) {
+            if let Some(found) = tidy(from).filter(|f| fits(f)) {
+                return Some(found);
+            }
+        }
+    }
+
+    // "CAMP4 Therapeutics Corporation ... and its subsidiary (collectively, the “Company”)".
+    if let Some(i) = clause
+        .rfind(" and its subsidiar")
+        .or_else(|| clause.rfind(" and its consolidated"))
+    {
+        let name = &clause[..i];
+        let name_start = name.find(|c: char| c.is_uppercase()).unwrap_or(0);
+        if let Some(first) = name[name_start..].split(',').next() {
+            let first = first.trim();
+            if !first.is_empty() {
+                return Some(first.to_string());
+            }
+        }
+    }
+
+    // The noun phrase right before the parenthesis, after its determiner: "a license agreement
+    // (the “Fulcrum Agreement”)" gives "license agreement".
+    let mut from = None;
+    for &(at, w) in words.iter().rev().take(6) {
+        let bare = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        if matches!(
+            bare.as_str(),
+            "a" | "an"
+                | "the"
+                | "our"
+                | "its"
+                | "their"
+                | "certain"
+                | "such"
+                | "this"
+                | "each"
+                | "of"
+                | "in"
+                | "for"
+                | "to"
+                | "with"
+                | "by"
+                | "under"
+                | "and"
+                | "or"
+                | "as"
+                | "from"
+        ) || w.ends_with(',')
+        {
+            break;
+        }
+        from = Some(at);
+    }
+    // An acronym whose letters the phrase does not spell gets no antecedent.
+    let acronym = capitals >= 2 && !term.contains(' ');
+    tidy(from?).filter(|f| !acronym && fits(f) && !f.eq_ignore_ascii_case(term))
 }
 
 /// Sentence-initial words that are capitalized without being part of a name.
@@ -499,6 +617,32 @@ mod tests {
             one("In this prospectus, the term \"MAU\" shall mean a monthly active user; and more");
         assert_eq!(d.term, "MAU");
         assert_eq!(d.definition.as_deref(), Some("a monthly active user"));
+    }
+
+    #[test]
+    fn antecedents_of_generic_and_fuzzy_forms() {
+        let cases = [
+            ("changes in the Euro, Japanese yen (“JPY”), and", "Japanese yen"),
+            ("to generate up to three antisense oligonucleotides (“ASOs”)", "antisense oligonucleotides"),
+            ("contracts with indefinite delivery/indefinite quantity (“IDIQ”)", "indefinite delivery/indefinite quantity"),
+            ("the Company entered into a license agreement (the “Fulcrum Agreement”)", "license agreement"),
+            ("filed in the U.S. District Court for the Northern District of California (the “District Court”)", "District Court for the Northern District of California"),
+            ("our platforms, Palantir Foundry (“Foundry”), and", "Palantir Foundry"),
+            ("measured at fair value through profit or loss (“FVPL”)", "fair value through profit or loss"),
+            ("CAMP4 Therapeutics Corporation, formerly Marauder Therapeutics, Inc., and its subsidiary (collectively, the “Company”)", "CAMP4 Therapeutics Corporation"),
+        ];
+        for (text, want) in cases {
+            let d = one(text);
+            assert_eq!(d.antecedent.as_deref(), Some(want), "{text}");
+        }
+    }
+
+    #[test]
+    fn no_antecedent_rather_than_a_wrong_one() {
+        let d = one("the Credit Agreement, dated December 23, 2020 (as amended, the “Prior Credit Agreement”)");
+        assert_eq!(d.antecedent, None, "not the date");
+        let d = one("amended from time to time (as amended, the “2014 Credit Facility”)");
+        assert_eq!(d.antecedent, None);
     }
 
     #[test]
