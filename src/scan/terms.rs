@@ -429,6 +429,8 @@ pub fn antecedent(before: &str, term: &str) -> Option<String> {
     if let Some(i) = clause
         .rfind(" and its subsidiar")
         .or_else(|| clause.rfind(" and its consolidated"))
+        .or_else(|| clause.rfind(" and subsidiar"))
+        .or_else(|| clause.rfind(" and consolidated subsidiar"))
     {
         let name = &clause[..i];
         let name_start = name.find(|c: char| c.is_uppercase()).unwrap_or(0);
@@ -630,6 +632,7 @@ mod tests {
             ("our platforms, Palantir Foundry (“Foundry”), and", "Palantir Foundry"),
             ("measured at fair value through profit or loss (“FVPL”)", "fair value through profit or loss"),
             ("CAMP4 Therapeutics Corporation, formerly Marauder Therapeutics, Inc., and its subsidiary (collectively, the “Company”)", "CAMP4 Therapeutics Corporation"),
+            ("the balance sheet of Microsoft Corporation and subsidiaries (the \"Company\")", "Microsoft Corporation"),
         ];
         for (text, want) in cases {
             let d = one(text);
