@@ -563,3 +563,32 @@ fn cli_glossary_build_in_three_formats() {
         }
     }
 }
+
+/// Golden file: the Markdown glossary built from the fixtures. Regenerate with
+/// `TOKENLENS_BLESS=1 cargo test golden` and review the diff.
+#[test]
+fn golden_glossary_markdown() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = tokenlens()
+        .current_dir(root)
+        .args(["glossary", "build", "-q", "--format", "md"])
+        .args([
+            "fixtures/html/sample_s1.htm",
+            "fixtures/text/hk_glossary.txt",
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let got = String::from_utf8(out).unwrap();
+    let golden = root.join("tests/golden/glossary.md");
+    if std::env::var_os("TOKENLENS_BLESS").is_some() {
+        std::fs::write(&golden, &got).unwrap();
+    }
+    let want = std::fs::read_to_string(&golden).expect("golden file (TOKENLENS_BLESS=1 to create)");
+    assert_eq!(
+        got, want,
+        "glossary.md changed: review, then TOKENLENS_BLESS=1"
+    );
+}
