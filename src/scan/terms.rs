@@ -280,6 +280,19 @@ pub fn antecedent(before: &str, term: &str) -> Option<String> {
             Some(i) if before[i..].starts_with('.') && ends_in_abbreviation(&before[..i]) => {
                 search = i;
             }
+            // A line that wraps ("...Generative Artificial\nIntelligence Services") goes on; a
+            // heading or a finished sentence before the break does not.
+            Some(i)
+                if before[i..].starts_with('\n')
+                    && before[..i]
+                        .chars()
+                        .next_back()
+                        .is_some_and(|c| c.is_lowercase() || matches!(c, ',' | '-'))
+                    && !before[..i].ends_with(" and")
+                    || before[i..].starts_with('\n') && wrapped_title_case(&before[..i]) =>
+            {
+                search = i;
+            }
             Some(i) => break i + before[i..].chars().next().map_or(1, char::len_utf8),
             None => break 0,
         }
@@ -357,7 +370,11 @@ pub fn antecedent(before: &str, term: &str) -> Option<String> {
             let first_ok = text.starts_with(want[0]);
             let mut it = text.chars();
             let inside = want.iter().all(|&c| it.any(|t| t == c));
-            if first_ok && inside && k >= 2.min(want.len()) {
+            // One word only when it is a long name: "Renminbi" for "RMB".
+            let long_word = k == 1
+                && text.chars().count() >= 2 * want.len()
+                && phrase[0].1.starts_with(char::is_uppercase);
+            if first_ok && inside && (k >= 2.min(want.len()) || long_word) {
                 return tidy(phrase[0].0);
             }
         }
@@ -369,12 +386,23 @@ pub fn antecedent(before: &str, term: &str) -> Option<String> {
     if first.len() >= 3 && first.starts_with(|c: char| c.is_alphabetic()) {
         // The earliest such word among the last twelve: "U.S. District Court for the Northern
         // District of California" for "District Court".
+        // Prefer the occurrence followed by the term's second word ("District Court" in
+        // "U.S. District Court for the Northern District of California"), else the last one.
         let recent = &words[words.len().saturating_sub(12)..];
-        if let Some(&(at, _)) = recent.iter().find(|(_, w)| {
+        let bare = |w: &str| {
             w.trim_matches(|c: char| !c.is_alphanumeric())
                 .to_lowercase()
-                == first
-        }) {
+        };
+        let second = term.split_whitespace().nth(1).map(bare);
+        let hits: Vec<usize> = (0..recent.len())
+            .filter(|&i| bare(recent[i].1) == first)
+            .collect();
+        let pick = hits
+            .iter()
+            .find(|&&i| second.is_some() && recent.get(i + 1).map(|w| bare(w.1)) == second)
+            .or(hits.last())
+            .map(|&i| recent[i]);
+        if let Some((at, _)) = pick {
             let found = tidy(at);
             // "Palantir Foundry (“Foundry”)": the term itself is no antecedent.
             if found
@@ -432,13 +460,42 @@ pub fn antecedent(before: &str, term: &str) -> Option<String> {
         .or_else(|| clause.rfind(" and subsidiar"))
         .or_else(|| clause.rfind(" and consolidated subsidiar"))
     {
+        // The capitalized name that ends right before "and its subsidiaries", up to its first
+        // comma ("CAMP4 Therapeutics Corporation, formerly ...").
         let name = &clause[..i];
-        let name_start = name.find(|c: char| c.is_uppercase()).unwrap_or(0);
-        if let Some(first) = name[name_start..].split(',').next() {
-            let first = first.trim();
-            if !first.is_empty() {
-                return Some(first.to_string());
+        let mut start = None;
+        for w in name.split_whitespace().rev() {
+            let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+            if bare.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                || (start.is_some() && is_small_word(bare))
+            {
+                start = Some(w.as_ptr() as usize - name.as_ptr() as usize);
+            } else {
+                break;
             }
+        }
+        // "CAMP4 Therapeutics Corporation, formerly Marauder Therapeutics, Inc." has lower-case
+        // words in it: then the name starts at the sentence's first capital.
+        let start = start.unwrap_or_else(|| name.find(char::is_uppercase).unwrap_or(0));
+        let mut run = &name[start..];
+        while let Some((w, rest)) = run.split_once(' ') {
+            if !is_small_word(w) {
+                break;
+            }
+            run = rest;
+        }
+        let run = if name.contains(", formerly") || run.len() < 3 {
+            &name[name.find(char::is_uppercase).unwrap_or(0)..]
+        } else {
+            run
+        };
+        if let Some(first) = run
+            .split(',')
+            .next()
+            .map(str::trim)
+            .filter(|f| !f.is_empty())
+        {
+            return Some(first.to_string());
         }
     }
 
@@ -480,6 +537,19 @@ pub fn antecedent(before: &str, term: &str) -> Option<String> {
     // An acronym whose letters the phrase does not spell gets no antecedent.
     let acronym = capitals >= 2 && !term.contains(' ');
     tidy(from?).filter(|f| !acronym && fits(f) && !f.eq_ignore_ascii_case(term))
+}
+
+/// A line ending inside a capitalized name ("... of Generative Artificial"): the name wraps.
+fn wrapped_title_case(line_before: &str) -> bool {
+    let last_line = line_before.rsplit('\n').next().unwrap_or("");
+    let words: Vec<&str> = last_line.split_whitespace().collect();
+    words.len() >= 6
+        && words
+            .iter()
+            .rev()
+            .take(2)
+            .all(|w| w.starts_with(char::is_uppercase))
+        && last_line.chars().any(char::is_lowercase)
 }
 
 /// Sentence-initial words that are capitalized without being part of a name.
@@ -633,6 +703,10 @@ mod tests {
             ("measured at fair value through profit or loss (“FVPL”)", "fair value through profit or loss"),
             ("CAMP4 Therapeutics Corporation, formerly Marauder Therapeutics, Inc., and its subsidiary (collectively, the “Company”)", "CAMP4 Therapeutics Corporation"),
             ("the balance sheet of Microsoft Corporation and subsidiaries (the \"Company\")", "Microsoft Corporation"),
+            ("We reviewed the balance sheet of Microsoft Corporation and subsidiaries (the \"Company\")", "Microsoft Corporation"),
+            ("revenue increased 5% with Windows original equipment manufacturer licensing (“Windows OEM”)", "Windows original equipment manufacturer licensing"),
+            ("amounts (Expressed in Renminbi (“RMB”)", "Renminbi"),
+            ("the Interim Measures for the Management of Generative Artificial\nIntelligence Services (the “Measures on Generative AI Services”)", "Measures for the Management of Generative Artificial Intelligence Services"),
         ];
         for (text, want) in cases {
             let d = one(text);
