@@ -223,7 +223,10 @@ fn parenthesis(text: &str, open: usize, inner: &str) -> Option<Defined> {
     }
     let (term, span) = names[0].clone();
     let aliases: Vec<String> = names[1..].iter().map(|(n, _)| n.clone()).collect();
-    let antecedent = antecedent(&text[..open], &term);
+    // "also known as", "referred to as": a new name for the thing before, sharing no word.
+    let lower = outside.to_lowercase();
+    let renames = lower.contains("known as") || lower.contains("referred to as");
+    let antecedent = antecedent_of(&text[..open], &term, renames);
     Some(Defined {
         term,
         aliases,
@@ -263,6 +266,12 @@ fn is_small_word(w: &str) -> bool {
 /// else the phrase that starts with the term's first word ("Securities Act of 1933, as amended"
 /// for "Securities Act"), else the run of capitalized words before it ("Acme AI, Inc.").
 pub fn antecedent(before: &str, term: &str) -> Option<String> {
+    antecedent_of(before, term, false)
+}
+
+/// [`antecedent`], where `renames` says the parenthesis gives a new name ("also known as"), which
+/// need share no word with what it names.
+fn antecedent_of(before: &str, term: &str, renames: bool) -> Option<String> {
     let mut before = before.trim_end();
     // "Hangzhou Zhenqiang Investment Co., Ltd. (杭州...) (“Hangzhou Zhenqiang”)": the name in
     // another script sits in its own parenthesis between the two; look past it.
@@ -424,7 +433,8 @@ pub fn antecedent(before: &str, term: &str) -> Option<String> {
         .filter(|w| w.len() >= 3)
         .collect();
     let fits = |phrase: &str| {
-        term_words.len() < 2
+        renames
+            || term_words.len() < 2
             || phrase
                 .split(|c: char| !c.is_alphanumeric())
                 .any(|w| term_words.contains(&w.to_lowercase()))
@@ -701,6 +711,7 @@ mod tests {
             ("filed in the U.S. District Court for the Northern District of California (the “District Court”)", "District Court for the Northern District of California"),
             ("our platforms, Palantir Foundry (“Foundry”), and", "Palantir Foundry"),
             ("measured at fair value through profit or loss (“FVPL”)", "fair value through profit or loss"),
+            ("could use to implement a stockholder rights plan (also known as a “poison pill”)", "stockholder rights plan"),
             ("CAMP4 Therapeutics Corporation, formerly Marauder Therapeutics, Inc., and its subsidiary (collectively, the “Company”)", "CAMP4 Therapeutics Corporation"),
             ("the balance sheet of Microsoft Corporation and subsidiaries (the \"Company\")", "Microsoft Corporation"),
             ("We reviewed the balance sheet of Microsoft Corporation and subsidiaries (the \"Company\")", "Microsoft Corporation"),
