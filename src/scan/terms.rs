@@ -90,7 +90,8 @@ fn quoted() -> &'static Regex {
 fn means() -> &'static Regex {
     static M: OnceLock<Regex> = OnceLock::new();
     M.get_or_init(|| {
-        Regex::new(r#"(?i)(?:\bthe\s+terms?\s+)?[“"]\s*([^“”"\n]{1,80}?)\s*[”"]\s*,?\s*(?:\(?[^()\n]{0,40}\)\s*)?(?:means|shall\s+mean|refers\s+to|shall\s+refer\s+to|is\s+defined\s+as|has\s+the\s+meaning)\b"#)
+        // Starts at the quote, so the search can skip to quote characters.
+        Regex::new(r#"[“"]\s*([^“”"\n]{1,80}?)\s*[”"]\s*,?\s*(?:\(?[^()\n]{0,40}\)\s*)?(?i:means|shall\s+mean|refers\s+to|shall\s+refer\s+to|is\s+defined\s+as|has\s+the\s+meaning)\b"#)
             .expect("valid regex")
     })
 }
@@ -149,10 +150,16 @@ pub fn find(text: &str) -> Vec<Defined> {
         // The quote must open a clause: at the start of a line or sentence, after a bullet,
         // "the term", or a semicolon.
         let before = text[..m.start()].trim_end();
+        let mut cut = before.len().saturating_sub(12);
+        while !before.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let lower_tail = before[cut..].to_lowercase();
         let starts_clause = before.is_empty()
             || before.ends_with(['.', ';', ':', '•', '\n', '●', '▪'])
             || text[..m.start()].ends_with('\n')
-            || m.as_str().to_lowercase().starts_with("the term");
+            || lower_tail.ends_with("the term")
+            || lower_tail.ends_with("the terms");
         if !starts_clause {
             continue;
         }
