@@ -13,7 +13,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 #[command(after_help = "Examples:\n  \
     tokenlens text filing.pdf                 clean text, pages separated by form feeds\n  \
     tokenlens text --json filing.htm          pages as JSON with their numbers\n  \
-    tokenlens scan s1.htm 424b4.pdf           the analysis report (JSON, schema v1)\n\n\
+    tokenlens scan s1.htm 424b4.pdf           the analysis report (JSON, schema v1)\n  \
+    tokenlens glossary build *.htm -o g.md    one glossary from the terms the filings define\n\n\
     Exit status: 0 all inputs read, 1 some input failed, 2 usage error.")]
 pub struct Cli {
     #[command(subcommand)]
@@ -35,7 +36,7 @@ pub enum Command {
         tokenlens scan --pretty a.pdf b.htm c.txt > report.json\n\n\
         Every input appears in the report, as a result or with an \"error\" record.")]
     Scan(ScanArgs),
-    /// The term lists that `scan` reports mentions of.
+    /// Term lists, and one glossary built from the terms many filings define.
     #[command(subcommand)]
     Glossary(GlossaryCommand),
 }
