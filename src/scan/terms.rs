@@ -420,11 +420,9 @@ fn antecedent_of(before: &str, term: &str, renames: bool) -> Option<String> {
             .map(|&i| recent[i]);
         if let Some((at, _)) = pick {
             let found = tidy(at);
-            // "Palantir Foundry (“Foundry”)": the term itself is no antecedent.
-            if found
-                .as_deref()
-                .is_some_and(|f| !f.eq_ignore_ascii_case(term))
-            {
+            // "Palantir Foundry (“Foundry”)": the term itself is no antecedent; but "the series
+            // B1 financing (the “Series B1 Financing”)" names its phrase, capitalized.
+            if found.as_deref().is_some_and(|f| f != term) {
                 return found;
             }
         }
@@ -719,6 +717,7 @@ mod tests {
             ("our platforms, Palantir Foundry (“Foundry”), and", "Palantir Foundry"),
             ("measured at fair value through profit or loss (“FVPL”)", "fair value through profit or loss"),
             ("could use to implement a stockholder rights plan (also known as a “poison pill”)", "stockholder rights plan"),
+            ("We completed the series B1 financing (the “Series B1 Financing”)", "series B1 financing"),
             ("CAMP4 Therapeutics Corporation, formerly Marauder Therapeutics, Inc., and its subsidiary (collectively, the “Company”)", "CAMP4 Therapeutics Corporation"),
             ("the balance sheet of Microsoft Corporation and subsidiaries (the \"Company\")", "Microsoft Corporation"),
             ("We reviewed the balance sheet of Microsoft Corporation and subsidiaries (the \"Company\")", "Microsoft Corporation"),
