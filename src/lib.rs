@@ -23,6 +23,7 @@ pub mod extract;
 pub mod glossary;
 pub mod report;
 pub mod scan;
+mod util;
 
 pub use document::{Document, Format, Page, Warning};
 pub use error::{Error, Result};

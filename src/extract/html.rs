@@ -19,6 +19,7 @@ use std::path::Path;
 
 use crate::document::{Exhibit, Warning};
 use crate::error::Result;
+use crate::util::floor_char_boundary;
 
 use super::text;
 use super::RawDocument;
@@ -64,16 +65,6 @@ pub(crate) fn read(_path: &Path, bytes: &[u8]) -> Result<RawDocument> {
         raw.pages = html_to_pages(&text);
     }
     Ok(raw)
-}
-
-fn floor_char_boundary(s: &str, mut i: usize) -> usize {
-    if i >= s.len() {
-        return s.len();
-    }
-    while !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
 }
 
 /// An EDGAR SGML submission: read the first `<DOCUMENT>`, list the others.

@@ -40,11 +40,7 @@ fn patterns() -> &'static Patterns {
 fn cover_text(pages: &[Page]) -> String {
     let mut text = String::new();
     for page in pages.iter().take(COVER_PAGES) {
-        let mut end = page.text.len().min(COVER_BYTES);
-        while !page.text.is_char_boundary(end) {
-            end -= 1;
-        }
-        text.push_str(&page.text[..end]);
+        text.push_str(crate::util::head(&page.text, COVER_BYTES));
         text.push('\n');
         if text.len() > COVER_BYTES {
             break;

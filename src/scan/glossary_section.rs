@@ -60,10 +60,8 @@ pub fn parse(text: &str, sections: &[(usize, String)]) -> Vec<Entry> {
         let titles: Vec<&str> = sections[i..j].iter().map(|(_, t)| t.as_str()).collect();
         let body_start = text[*at..].find('\n').map_or(text.len(), |k| at + k + 1);
         let body_end = sections.get(j).map_or(text.len(), |(a, _)| *a);
-        let mut end = body_end.min(body_start + 400_000).max(body_start);
-        while !text.is_char_boundary(end) {
-            end -= 1;
-        }
+        let end = crate::util::floor_char_boundary(text, body_end.min(body_start + 400_000))
+            .max(body_start);
         out.extend(parse_body(text, body_start..end, title, &titles));
         i = j;
     }

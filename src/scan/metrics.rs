@@ -12,6 +12,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use super::number::{self, NumberKind, Quantity};
+use crate::util::{head, tail};
 
 /// A metric found in one sentence; offsets are relative to the sentence.
 #[derive(Clone, Debug, PartialEq)]
@@ -789,29 +790,6 @@ fn assign_respective_periods(
     }
 }
 
-/// The largest char boundary at or below `i`.
-fn floor(s: &str, mut i: usize) -> usize {
-    i = i.min(s.len());
-    while !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
-/// The last `n` bytes of `s` or a little fewer, starting at a char boundary.
-fn tail(s: &str, n: usize) -> &str {
-    let mut i = s.len().saturating_sub(n);
-    while !s.is_char_boundary(i) {
-        i += 1;
-    }
-    &s[i..]
-}
-
-/// The first `n` bytes of `s` or a little fewer, ending at a char boundary.
-fn head(s: &str, n: usize) -> &str {
-    &s[..floor(s, n)]
-}
-
 fn per_of_words(adj: &str) -> Option<&'static str> {
     let p = patterns();
     p.per_words
@@ -950,7 +928,7 @@ mod tests {
             text.push_str(pieces[(i * 7 + i / 3) % pieces.len()]);
         }
         for (i, _) in text.char_indices() {
-            let piece = &text[i..floor(&text, i + 160)];
+            let piece = &text[i..crate::util::floor_char_boundary(&text, i + 160)];
             for f in finder.find(piece) {
                 assert!(piece.is_char_boundary(f.start) && piece.is_char_boundary(f.end));
                 assert!(f.start < f.end && f.end <= piece.len());

@@ -123,11 +123,7 @@ pub fn find(text: &str) -> Vec<Defined> {
     let mut i = 0;
     while let Some(open) = memchr::memchr(b'(', &bytes[i..]).map(|j| i + j) {
         i = open + 1;
-        let mut limit = text.len().min(open + 1 + 400);
-        while !text.is_char_boundary(limit) {
-            limit -= 1;
-        }
-        let window = &text[open + 1..limit];
+        let window = crate::util::head(&text[open + 1..], 400);
         let Some(close) = window.find(')') else {
             continue;
         };
@@ -150,11 +146,7 @@ pub fn find(text: &str) -> Vec<Defined> {
         // The quote must open a clause: at the start of a line or sentence, after a bullet,
         // "the term", or a semicolon.
         let before = text[..m.start()].trim_end();
-        let mut cut = before.len().saturating_sub(12);
-        while !before.is_char_boundary(cut) {
-            cut -= 1;
-        }
-        let lower_tail = before[cut..].to_lowercase();
+        let lower_tail = crate::util::tail(before, 12).to_lowercase();
         let starts_clause = before.is_empty()
             || before.ends_with(['.', ';', ':', '•', '\n', '●', '▪'])
             || text[..m.start()].ends_with('\n')
@@ -186,11 +178,7 @@ fn definition_end(rest: &str) -> usize {
     let end = END.get_or_init(|| {
         Regex::new(r#"\.(?:\s+[A-Z“"(]|\s*$)|;\s|\n\s*\n|\n[“"•]"#).expect("valid regex")
     });
-    let limit = rest.len().min(2000);
-    let mut limit = limit;
-    while !rest.is_char_boundary(limit) {
-        limit -= 1;
-    }
+    let limit = crate::util::floor_char_boundary(rest, 2000);
     match end.find(&rest[..limit]) {
         Some(m) if rest[m.start()..].starts_with('.') => m.start() + 1,
         Some(m) => m.start(),
