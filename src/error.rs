@@ -55,6 +55,12 @@ pub enum Error {
     /// The document was read but holds no text at all (a scan without OCR, an empty body).
     #[error("{}: no text: {message}", path.display())]
     NoText { path: PathBuf, message: String },
+    /// A folder walk met a symbolic link that leads back to one of its own parent folders.
+    #[error("{}: symbolic link loop (it points back to {})", path.display(), target.display())]
+    SymlinkLoop { path: PathBuf, target: PathBuf },
+    /// A glob pattern that matches no file.
+    #[error("{}: no file matches this pattern", path.display())]
+    NoMatch { path: PathBuf },
 }
 
 impl Error {
@@ -71,6 +77,8 @@ impl Error {
             Error::NoText { .. } => "no_text",
             Error::Glossary { .. } => "glossary",
             Error::Internal { .. } => "internal",
+            Error::SymlinkLoop { .. } => "symlink_loop",
+            Error::NoMatch { .. } => "no_match",
         }
     }
 
@@ -86,7 +94,9 @@ impl Error {
             | Error::Encrypted { path, .. }
             | Error::NoText { path, .. }
             | Error::Glossary { path, .. }
-            | Error::Internal { path, .. } => path,
+            | Error::Internal { path, .. }
+            | Error::SymlinkLoop { path, .. }
+            | Error::NoMatch { path } => path,
         }
     }
 

@@ -2,7 +2,8 @@
 //! token-economy metrics and defined terms in it.
 //!
 //! The flow goes one way: [`extract`] turns a file into a [`Document`] (pages of clean text with
-//! provenance), [`scan`] turns a document into hits, and [`report`] writes hits as JSON.
+//! provenance), [`scan`] turns a document into hits, and [`report`] writes hits as JSON, JSON
+//! Lines, CSV or XLSX. [`batch`] runs that over many files on worker threads.
 //!
 //! ```
 //! use tokenlens::extract::ExtractorBuilder;
@@ -17,6 +18,7 @@
 //! assert!(hits.metrics.is_empty());
 //! ```
 
+pub mod batch;
 pub mod document;
 pub mod error;
 pub mod extract;

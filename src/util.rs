@@ -1,4 +1,6 @@
-//! Small text helpers shared by the readers and the scanners.
+//! Small helpers shared by the readers, the scanners and the writers.
+
+use std::path::{Path, PathBuf};
 
 /// The largest char boundary of `s` at or below byte `i` (clamped to the length): for cutting
 /// a window out of text without splitting a character.
@@ -22,6 +24,19 @@ pub(crate) fn tail(s: &str, n: usize) -> &str {
         i += 1;
     }
     &s[i..]
+}
+
+/// Serialize a path as a string even when it is not UTF-8 (serde's own impl fails on those).
+pub(crate) fn path_lossy<S: serde::Serializer>(path: &Path, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&path.to_string_lossy())
+}
+
+/// `path_lossy` for a list of paths.
+pub(crate) fn paths_lossy<S: serde::Serializer>(
+    paths: &[PathBuf],
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    s.collect_seq(paths.iter().map(|p| p.to_string_lossy()))
 }
 
 #[cfg(test)]

@@ -14,7 +14,9 @@ use clap::{Parser, Subcommand, ValueEnum};
     tokenlens text filing.pdf                 clean text, pages separated by form feeds\n  \
     tokenlens text --json filing.htm          pages as JSON with their numbers\n  \
     tokenlens scan s1.htm 424b4.pdf           the analysis report (JSON, schema v1)\n  \
-    tokenlens glossary build *.htm -o g.md    one glossary from the terms the filings define\n\n\
+    tokenlens scan corpus/ -o book.xlsx       a folder of filings into one workbook\n  \
+    tokenlens glossary build *.htm -o g.md    one glossary from the terms the filings define\n  \
+    tokenlens completions bash > tokenlens.bash   shell completions\n\n\
     Exit status: 0 all inputs read, 1 some input failed, 2 usage error.")]
 pub struct Cli {
     #[command(subcommand)]
@@ -30,12 +32,29 @@ pub enum Command {
         tokenlens text --json s1.htm | jq '.pages[2].text'\n  \
         tokenlens text --password secret locked.pdf")]
     Text(TextArgs),
-    /// Analyze filings and print the report (JSON, schema v1).
+    /// Analyze filings: metrics, defined terms and term mentions (JSON, JSON Lines, CSV, XLSX).
     #[command(after_help = "Examples:\n  \
-        tokenlens scan fixtures/sample_s1.htm\n  \
-        tokenlens scan --pretty a.pdf b.htm c.txt > report.json\n\n\
-        Every input appears in the report, as a result or with an \"error\" record.")]
+        tokenlens scan fixtures/html/sample_s1.htm\n  \
+        tokenlens scan --pretty a.pdf b.htm c.txt > report.json\n  \
+        tokenlens scan corpus/ -o corpus.xlsx            sheets Filings, Metrics, Terms, Mentions, Errors\n  \
+        tokenlens scan corpus/ -o metrics.csv            one row per metric (--what terms|mentions|filings|errors)\n  \
+        tokenlens scan 'filings/**/*.pdf' -o out.jsonl   one report a line\n  \
+        find . -name '*.htm' | tokenlens scan --files-from - --format jsonl\n  \
+        tokenlens scan corpus/ --resume out.jsonl         skip what out.jsonl has, append the rest\n  \
+        tokenlens scan corpus/ --shard 3/8 -o part3.jsonl one eighth of the corpus, for machine 3 of 8\n\n\
+        Folders are walked recursively (hidden entries skipped unless --hidden); files found there\n\
+        whose content is not a filing are skipped and counted. Every other input appears in the\n\
+        output, as a report or as an error record, in the order given.")]
     Scan(ScanArgs),
+    /// Print a completion script for a shell.
+    #[command(after_help = "Examples:\n  \
+        tokenlens completions bash > ~/.local/share/bash-completion/completions/tokenlens\n  \
+        tokenlens completions zsh > ~/.zfunc/_tokenlens\n  \
+        tokenlens completions fish > ~/.config/fish/completions/tokenlens.fish")]
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
     /// Term lists, and one glossary built from the terms many filings define.
     #[command(subcommand)]
     Glossary(GlossaryCommand),
@@ -68,9 +87,12 @@ pub enum GlossaryFormat {
 
 #[derive(Debug, clap::Args)]
 pub struct GlossaryBuildArgs {
-    /// Filings to read.
-    #[arg(value_name = "FILING", required = true)]
+    /// Filings, folders (walked recursively) or glob patterns.
+    #[arg(value_name = "PATH", required = true)]
     pub paths: Vec<PathBuf>,
+    /// Files read at once (default: the number of cores).
+    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=1024))]
+    pub jobs: Option<u32>,
     /// Write here instead of standard output; the format follows the extension
     /// (.json, .csv, .md) unless --format says otherwise.
     #[arg(short, long, value_name = "FILE")]
@@ -141,24 +163,76 @@ pub struct TextArgs {
 pub enum OutputFormat {
     /// One JSON document: {"schema_version":1,"tool":...,"filings":[...]}.
     Json,
+    /// One filing report a line, each self-contained (concatenates across runs).
+    #[value(alias = "ndjson")]
+    Jsonl,
+    /// One table, one row per fact (pick it with --what).
+    Csv,
+    /// A workbook with sheets Filings, Metrics, Terms, Mentions, Errors.
+    Xlsx,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum What {
+    Metrics,
+    Terms,
+    Mentions,
+    Filings,
+    Errors,
 }
 
 #[derive(Debug, clap::Args)]
 pub struct ScanArgs {
-    /// Filings to analyze.
-    #[arg(value_name = "FILING", required = true)]
+    /// Filings, folders (walked recursively) or glob patterns such as 'corpus/**/*.pdf'.
+    #[arg(value_name = "PATH", required_unless_present = "files_from")]
     pub paths: Vec<PathBuf>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = OutputFormat::Json)]
-    pub format: OutputFormat,
-    /// Indent the JSON for people.
+    /// Also read the paths listed in FILE, one a line ("-" for standard input).
+    #[arg(long, value_name = "FILE")]
+    pub files_from: Option<PathBuf>,
+    /// Write to FILE instead of standard output. The format follows its extension (.json,
+    /// .jsonl, .csv, .xlsx) unless --format says otherwise. The file appears only when the run
+    /// is complete: until then it is written as FILE.tmp.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Output format (default: from the -o extension, else json).
+    #[arg(long, value_enum)]
+    pub format: Option<OutputFormat>,
+    /// The table a CSV holds.
+    #[arg(long, value_enum, value_name = "TABLE")]
+    pub what: Option<What>,
+    /// Indent the JSON for people (--format json).
     #[arg(long)]
     pub pretty: bool,
-    /// No progress bar and no per-file messages on stderr.
+    /// Files read at once (default: the number of cores).
+    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=1024))]
+    pub jobs: Option<u32>,
+    /// Resume a JSON Lines run: skip the inputs FILE already reports (by content hash) and
+    /// append the others to it, a line as each finishes.
+    #[arg(long, value_name = "FILE")]
+    pub resume: Option<PathBuf>,
+    /// Process only shard K of N (e.g. 2/8): a fixed share of the inputs chosen by a hash of
+    /// their paths, so N machines given the same paths split them exactly.
+    #[arg(long, value_name = "K/N", value_parser = parse_shard)]
+    pub shard: Option<(u32, u32)>,
+    /// Walk hidden files and folders too (names starting with ".").
+    #[arg(long)]
+    pub hidden: bool,
+    /// No progress bar, no warnings and no summary on stderr.
     #[arg(long, short)]
     pub quiet: bool,
     #[command(flatten)]
     pub read: ReadArgs,
     #[command(flatten)]
     pub terms: TermArgs,
+}
+
+fn parse_shard(s: &str) -> Result<(u32, u32), String> {
+    let bad = || format!("{s:?} is not K/N with 1 <= K <= N, e.g. 2/8");
+    let (k, n) = s.split_once('/').ok_or_else(bad)?;
+    let k: u32 = k.trim().parse().map_err(|_| bad())?;
+    let n: u32 = n.trim().parse().map_err(|_| bad())?;
+    if k == 0 || n == 0 || k > n {
+        return Err(bad());
+    }
+    Ok((k, n))
 }

@@ -1,14 +1,17 @@
 //! `tokenlens glossary`: the term lists.
 
 use std::io::Write;
+use std::path::PathBuf;
 
 use anyhow::{Context, Result};
+use tokenlens::batch::{self, Input, InputsBuilder};
 use tokenlens::extract::ExtractorBuilder;
 use tokenlens::glossary::{Glossary, GlossaryBuilder, GlossaryMerger};
 use tokenlens::report::{csv_field, ErrorRecord, FilingError, GlossaryOutput};
-use tokenlens::scan::Scanner;
+use tokenlens::scan::{Scanner, Term};
 
 use super::args::{GlossaryBuildArgs, GlossaryFormat, GlossaryListArgs, ListFormat, TermArgs};
+use super::output::Destination;
 use super::{ExitCode, UsageError};
 
 /// The term lists the user asked for: built-in unless left out, plus their files. A list that
@@ -80,10 +83,25 @@ pub fn build(args: GlossaryBuildArgs) -> Result<ExitCode> {
         .password(args.read.password.clone())
         .build();
     let scanner = Scanner::new();
+    let mut inputs = InputsBuilder::new();
+    for path in &args.paths {
+        inputs.add(path);
+    }
+    let inputs = inputs.build();
+    let jobs = args
+        .jobs
+        .map(|j| j as usize)
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
     let mut merger = GlossaryMerger::new();
     let mut filings = Vec::new();
     let mut errors = Vec::new();
-    for path in &args.paths {
+    // Each worker hands back the terms and the text they are counted in (None for an input
+    // that failed before reading, or a file met in a folder that is not a filing); the merge
+    // runs in input order on this thread.
+    let read = |input: &Input| -> Option<Result<(Vec<Term>, String), tokenlens::Error>> {
+        let Input::File { path, walked } = input else {
+            return None;
+        };
         match extractor.extract_path(path) {
             Ok(doc) => {
                 let terms = scanner.scan(&doc).terms;
@@ -93,61 +111,63 @@ pub fn build(args: GlossaryBuildArgs) -> Result<ExitCode> {
                     .map(|p| p.text.as_str())
                     .collect::<Vec<_>>()
                     .join("\n");
-                if !args.quiet {
-                    eprintln!(
-                        "tokenlens: {}: {} defined terms",
-                        path.display(),
-                        terms.len()
-                    );
-                }
-                merger.add(path.clone(), &terms, text);
-                filings.push(path.clone());
+                Some(Ok((terms, text)))
             }
-            Err(e) => {
-                eprintln!("tokenlens: {e}");
-                errors.push(FilingError {
-                    path: path.clone(),
-                    error: ErrorRecord {
-                        kind: e.kind().to_string(),
-                        message: e.to_string(),
-                    },
-                });
-            }
-        }
-    }
-    let failed = !errors.is_empty();
-    let output = GlossaryOutput::new(filings, errors, merger.finish());
-    let write = |out: &mut dyn Write| -> std::io::Result<()> {
-        match format {
-            GlossaryFormat::Json => output.write_json(&mut *out),
-            GlossaryFormat::Csv => output.write_csv(&mut *out),
-            GlossaryFormat::Md => output.write_markdown(&mut *out),
+            Err(e) if *walked && matches!(e.kind(), "unsupported" | "empty") => None,
+            Err(e) => Some(Err(e)),
         }
     };
-    match &args.output {
-        Some(path) => {
-            // Written beside the target and renamed at the end: an interrupted run never
-            // leaves a half-written file under the final name.
-            let tmp = path.with_extension(format!(
-                "{}.tmp",
-                path.extension().and_then(|e| e.to_str()).unwrap_or("out")
-            ));
-            let file = std::fs::File::create(&tmp)
-                .with_context(|| format!("cannot create {}", tmp.display()))?;
-            let mut w = std::io::BufWriter::new(file);
-            write(&mut w).with_context(|| format!("cannot write {}", tmp.display()))?;
-            w.flush()?;
-            drop(w);
-            std::fs::rename(&tmp, path).with_context(|| {
-                format!("cannot rename {} to {}", tmp.display(), path.display())
-            })?;
+    let failure = |path: PathBuf, e: &tokenlens::Error| {
+        eprintln!("tokenlens: {e}");
+        FilingError {
+            path,
+            error: ErrorRecord {
+                kind: e.kind().to_string(),
+                message: e.to_string(),
+            },
         }
-        None => {
-            let mut out = super::stdout();
-            write(&mut out)?;
-            out.flush()?;
-        }
+    };
+    batch::for_each_ordered(
+        &inputs,
+        jobs,
+        |_, input| read(input),
+        |i, result| {
+            let path = inputs[i].path().to_path_buf();
+            match (result, &inputs[i]) {
+                (Some(Ok((terms, text))), _) => {
+                    if !args.quiet {
+                        eprintln!(
+                            "tokenlens: {}: {} defined terms",
+                            path.display(),
+                            terms.len()
+                        );
+                    }
+                    merger.add(path.clone(), &terms, text);
+                    filings.push(path);
+                }
+                (Some(Err(e)), _) => errors.push(failure(path, &e)),
+                (None, Input::Failed(e)) => errors.push(failure(path, e)),
+                (None, Input::File { .. }) => {}
+            }
+            Ok::<(), anyhow::Error>(())
+        },
+    )?;
+    let failed = !errors.is_empty();
+    let output = GlossaryOutput::new(filings, errors, merger.finish());
+    let dest = Destination::new(args.output.as_deref());
+    let mut out = dest.open()?;
+    match format {
+        GlossaryFormat::Json => output.write_json(&mut out),
+        GlossaryFormat::Csv => output.write_csv(&mut out),
+        GlossaryFormat::Md => output.write_markdown(&mut out),
     }
+    .and_then(|()| out.flush())
+    .with_context(|| match dest.file_path() {
+        Some(p) => format!("cannot write {}", p.display()),
+        None => "cannot write the glossary".to_string(),
+    })?;
+    drop(out);
+    dest.commit()?;
     Ok(if failed {
         ExitCode::GeneralError
     } else {

@@ -3,6 +3,8 @@
 
 mod args;
 mod glossary;
+mod output;
+mod progress;
 mod scan;
 mod text;
 
@@ -37,6 +39,7 @@ pub fn run() -> i32 {
     let result = match cli.command {
         Command::Text(args) => text::run(args),
         Command::Scan(args) => scan::run(args),
+        Command::Completions { shell } => completions(shell),
         Command::Glossary(args::GlossaryCommand::List(args)) => glossary::list(args),
         Command::Glossary(args::GlossaryCommand::Build(args)) => glossary::build(args),
     };
@@ -53,6 +56,15 @@ pub fn run() -> i32 {
             }
         }
     }
+}
+
+/// `tokenlens completions <shell>`: the completion script on stdout.
+fn completions(shell: clap_complete::Shell) -> anyhow::Result<ExitCode> {
+    use clap::CommandFactory;
+    let mut out = stdout();
+    clap_complete::generate(shell, &mut Cli::command(), "tokenlens", &mut out);
+    out.flush()?;
+    Ok(ExitCode::Success)
 }
 
 /// An error in what the user asked for, rather than in an input: exit code 2.

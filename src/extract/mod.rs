@@ -157,7 +157,17 @@ impl Extractor {
 
     /// Read a file's content already in memory; `path` is only used to label the result.
     pub fn extract_bytes(&self, path: impl AsRef<Path>, bytes: Vec<u8>) -> Result<Document> {
-        let path = path.as_ref();
+        let sha256 = sha256_hex(&bytes);
+        self.extract_hashed(path.as_ref(), bytes, sha256)
+    }
+
+    /// [`Extractor::extract_bytes`] for a caller that has already hashed the bytes.
+    pub(crate) fn extract_hashed(
+        &self,
+        path: &Path,
+        bytes: Vec<u8>,
+        sha256: String,
+    ) -> Result<Document> {
         if bytes.is_empty() {
             return Err(Error::Empty {
                 path: path.to_path_buf(),
@@ -181,7 +191,7 @@ impl Extractor {
             path: path.to_path_buf(),
             format,
             bytes: bytes.len() as u64,
-            sha256: sha256_hex(&bytes),
+            sha256,
         };
         drop(bytes);
         Ok(self.finish(source, raw))
@@ -231,7 +241,8 @@ impl Extractor {
     }
 }
 
-fn sha256_hex(bytes: &[u8]) -> String {
+/// The SHA-256 of `bytes` in lowercase hex, as reports carry it in `source.sha256`.
+pub fn sha256_hex(bytes: &[u8]) -> String {
     let digest = Sha256::digest(bytes);
     let mut out = String::with_capacity(64);
     for b in digest {

@@ -13,6 +13,7 @@ use crate::scan::Term;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Place {
+    #[serde(serialize_with = "crate::util::path_lossy")]
     pub path: PathBuf,
     pub page: u32,
     /// `glossary_section`, `inline` or `means_clause`.

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::glossary::MergedTerm;
 
-use super::{tool_name, ErrorRecord, SCHEMA_VERSION};
+use super::{csv_field, tool_name, ErrorRecord, SCHEMA_VERSION};
 
 /// The merged glossary document.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -17,6 +17,7 @@ pub struct GlossaryOutput {
     pub schema_version: u32,
     pub tool: String,
     /// The filings read, in input order.
+    #[serde(serialize_with = "crate::util::paths_lossy")]
     pub filings: Vec<PathBuf>,
     /// Inputs that could not be read.
     pub errors: Vec<FilingError>,
@@ -27,6 +28,7 @@ pub struct GlossaryOutput {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FilingError {
+    #[serde(serialize_with = "crate::util::path_lossy")]
     pub path: PathBuf,
     pub error: ErrorRecord,
 }
@@ -201,13 +203,4 @@ fn md(s: &str) -> String {
         out.push(c);
     }
     out
-}
-
-/// A CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180).
-pub fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
 }

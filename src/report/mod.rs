@@ -4,8 +4,12 @@
 //! and in `schema/tokenlens-v1.schema.json`. Field names are a contract with scripts and
 //! spreadsheets downstream: add fields, never rename or remove them within a version.
 
+mod csv;
 mod glossary;
 mod json;
+mod jsonl;
+mod table;
+mod xlsx;
 
 use std::path::{Path, PathBuf};
 
@@ -15,8 +19,12 @@ use crate::document::{Document, Filing, Format, Page, Source, Warning};
 use crate::error::Error;
 use crate::scan::{Hits, Mention, Metric, Term};
 
-pub use glossary::{csv_field, FilingError, GlossaryOutput};
+pub use csv::{csv_field, CsvWriter};
+pub use glossary::{FilingError, GlossaryOutput};
 pub use json::JsonWriter;
+pub use jsonl::JsonlWriter;
+pub use table::{Cell, Table};
+pub use xlsx::XlsxWriter;
 
 /// The version of the output schema.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -40,6 +48,9 @@ pub struct ScanOutput {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SourceRecord {
+    /// The path as given or found; a name that is not UTF-8 is written with U+FFFD in place of
+    /// the bytes that are not.
+    #[serde(serialize_with = "crate::util::path_lossy")]
     pub path: PathBuf,
     pub format: Option<Format>,
     pub bytes: Option<u64>,
@@ -99,13 +110,19 @@ impl FilingReport {
 
     /// The record of an input that could not be read.
     pub fn failed(path: &Path, error: &Error) -> FilingReport {
+        let source = SourceRecord {
+            path: path.to_path_buf(),
+            format: None,
+            bytes: None,
+            sha256: None,
+        };
+        FilingReport::failed_source(source, error)
+    }
+
+    /// The record of an input that was read (and hashed) but could not be analyzed.
+    pub fn failed_source(source: SourceRecord, error: &Error) -> FilingReport {
         FilingReport {
-            source: SourceRecord {
-                path: path.to_path_buf(),
-                format: None,
-                bytes: None,
-                sha256: None,
-            },
+            source,
             filing: Filing::default(),
             pages: 0,
             metrics: Vec::new(),

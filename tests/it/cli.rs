@@ -274,7 +274,6 @@ fn cli_scan_reports_every_input_in_order_with_errors() {
         .arg(&missing)
         .arg(fixture("bad/empty.txt"))
         .arg(fixture("bad/image.png"))
-        .arg(fixture("pdf"))
         .arg(fixture("pdf/encrypted.pdf"))
         .arg(fixture("pdf/multipage.pdf"))
         .assert()
@@ -299,14 +298,13 @@ fn cli_scan_reports_every_input_in_order_with_errors() {
             Some("not_found"),
             Some("empty"),
             Some("unsupported"),
-            Some("is_directory"),
             Some("encrypted"),
             None
         ]
     );
     assert_eq!(report.filings[2].source.path, missing);
     assert_eq!(report.filings[0].pages, 4);
-    assert_eq!(report.filings[7].filing.form_type.as_deref(), Some("S-1"));
+    assert_eq!(report.filings[6].filing.form_type.as_deref(), Some("S-1"));
 }
 
 #[test]

@@ -1,0 +1,250 @@
+//! `batch` runs the pipeline over many inputs: [`InputsBuilder`] lists them (files, folders,
+//! globs, path lists), [`Processor`] turns each into a report or a reason to skip it, and
+//! [`for_each_ordered`] runs that on worker threads and hands the results back in input order.
+//!
+//! The rule of a batch is that nothing the user named is lost: every input ends as a report, an
+//! error record or, for files met in a folder walk that are not filings, a counted skip.
+
+mod inputs;
+mod pool;
+mod resume;
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::{Path, PathBuf};
+
+use crate::error::Error;
+use crate::extract::{sha256_hex, sniff, Extractor, Sniffed};
+use crate::report::{FilingReport, SourceRecord};
+use crate::scan::Scanner;
+
+pub use inputs::{in_shard, Input, InputsBuilder};
+pub use pool::for_each_ordered;
+pub use resume::Done;
+
+/// What became of one input.
+#[derive(Debug)]
+pub enum Outcome {
+    /// The input's report, or its error record.
+    Report(Box<FilingReport>),
+    /// The input is left out of the output, for the reason given.
+    Skipped { path: PathBuf, reason: Skip },
+}
+
+/// Why an input was left out.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Skip {
+    /// Found in a folder walk, and its content is not a filing (`"a PNG image"`, `"empty"`).
+    NotAFiling(String),
+    /// Already reported in the output being resumed.
+    AlreadyDone,
+}
+
+/// Reads and scans one input at a time; shared by the worker threads of a batch.
+///
+/// ```
+/// use tokenlens::batch::{Input, Outcome, Processor};
+/// use tokenlens::extract::ExtractorBuilder;
+/// use tokenlens::scan::Scanner;
+///
+/// let processor = Processor::new(ExtractorBuilder::new().build(), Scanner::new());
+/// let input = Input::File { path: "no/such.pdf".into(), walked: false };
+/// match processor.process(&input) {
+///     Outcome::Report(r) => assert_eq!(r.error.unwrap().kind, "not_found"),
+///     Outcome::Skipped { .. } => unreachable!(),
+/// }
+/// ```
+pub struct Processor {
+    extractor: Extractor,
+    scanner: Scanner,
+    done: Option<Done>,
+}
+
+impl Processor {
+    pub fn new(extractor: Extractor, scanner: Scanner) -> Processor {
+        Processor {
+            extractor,
+            scanner,
+            done: None,
+        }
+    }
+
+    /// Skip the inputs already reported in `done` (see [`Done`]).
+    pub fn skip_done(mut self, done: Done) -> Processor {
+        self.done = Some(done);
+        self
+    }
+
+    /// Read, scan and report one input. Never panics: a bug met on an input becomes an
+    /// `internal` error record for it.
+    pub fn process(&self, input: &Input) -> Outcome {
+        let path = input.path();
+        match catch_unwind(AssertUnwindSafe(|| self.process_inner(input))) {
+            Ok(outcome) => outcome,
+            Err(panic) => {
+                let message = panic
+                    .downcast_ref::<&str>()
+                    .map(|s| s.to_string())
+                    .or_else(|| panic.downcast_ref::<String>().cloned())
+                    .unwrap_or_else(|| "panicked".to_string());
+                let error = Error::Internal {
+                    path: path.to_path_buf(),
+                    message,
+                };
+                Outcome::Report(Box::new(FilingReport::failed(path, &error)))
+            }
+        }
+    }
+
+    fn process_inner(&self, input: &Input) -> Outcome {
+        let (path, walked) = match input {
+            Input::File { path, walked } => (path.as_path(), *walked),
+            Input::Failed(e) => return self.unreadable(e),
+        };
+        let bytes = match read(path) {
+            Ok(bytes) => bytes,
+            Err(e) => return self.unreadable(&e),
+        };
+        let sniffed = sniff(&bytes);
+        if walked {
+            let why = match &sniffed {
+                _ if bytes.is_empty() => Some("empty".to_string()),
+                Sniffed::Other(what) => Some(what.clone()),
+                Sniffed::Filing(_) => None,
+            };
+            if let Some(why) = why {
+                return skipped(path, Skip::NotAFiling(why));
+            }
+        }
+        let sha256 = sha256_hex(&bytes);
+        if self.done.as_ref().is_some_and(|d| d.has_sha256(&sha256)) {
+            return skipped(path, Skip::AlreadyDone);
+        }
+        let source = SourceRecord {
+            path: path.to_path_buf(),
+            format: match sniffed {
+                Sniffed::Filing(format) => Some(format),
+                Sniffed::Other(_) => None,
+            },
+            bytes: Some(bytes.len() as u64),
+            sha256: Some(sha256.clone()),
+        };
+        let report = match self.extractor.extract_hashed(path, bytes, sha256) {
+            Ok(doc) => {
+                let hits = self.scanner.scan(&doc);
+                FilingReport::new(&doc, hits)
+            }
+            Err(e) => FilingReport::failed_source(source, &e),
+        };
+        Outcome::Report(Box::new(report))
+    }
+
+    /// An input that could not be read at all; resumed runs skip it when it was reported so.
+    fn unreadable(&self, error: &Error) -> Outcome {
+        let path = error.path();
+        if self.done.as_ref().is_some_and(|d| d.has_unread(path)) {
+            return skipped(path, Skip::AlreadyDone);
+        }
+        Outcome::Report(Box::new(FilingReport::failed(path, error)))
+    }
+}
+
+fn skipped(path: &Path, reason: Skip) -> Outcome {
+    Outcome::Skipped {
+        path: path.to_path_buf(),
+        reason,
+    }
+}
+
+fn read(path: &Path) -> Result<Vec<u8>, Error> {
+    let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
+    if meta.is_dir() {
+        return Err(Error::IsDirectory {
+            path: path.to_path_buf(),
+        });
+    }
+    std::fs::read(path).map_err(|e| Error::io(path, e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::ExtractorBuilder;
+
+    fn processor() -> Processor {
+        Processor::new(ExtractorBuilder::new().build(), Scanner::new())
+    }
+
+    fn report(outcome: Outcome) -> FilingReport {
+        match outcome {
+            Outcome::Report(r) => *r,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn walked_files_that_are_not_filings_are_skipped_named_ones_fail() {
+        let dir = tempfile::tempdir().unwrap();
+        let png = dir.path().join("logo.png");
+        std::fs::write(&png, b"\x89PNG\r\n\x1a\nxxxx").unwrap();
+        let walked = Input::File {
+            path: png.clone(),
+            walked: true,
+        };
+        assert!(matches!(
+            processor().process(&walked),
+            Outcome::Skipped { reason: Skip::NotAFiling(w), .. } if w == "a PNG image"
+        ));
+        let named = Input::File {
+            path: png,
+            walked: false,
+        };
+        let r = report(processor().process(&named));
+        assert_eq!(r.error.unwrap().kind, "unsupported");
+        // A file that was read carries its hash even when it fails, so a resumed run knows it.
+        assert_eq!(r.source.bytes, Some(12));
+        assert!(r.source.sha256.is_some());
+    }
+
+    #[test]
+    fn done_inputs_are_skipped_by_hash_and_unreadable_ones_by_path() {
+        let dir = tempfile::tempdir().unwrap();
+        let f = dir.path().join("a.txt");
+        std::fs::write(&f, "We processed 2 trillion tokens.").unwrap();
+        let input = Input::File {
+            path: f.clone(),
+            walked: false,
+        };
+        let first = report(processor().process(&input));
+        let missing = Input::File {
+            path: dir.path().join("gone.pdf"),
+            walked: false,
+        };
+        let gone = report(processor().process(&missing));
+        let mut done = Done::default();
+        done.insert(&first.source);
+        done.insert(&gone.source);
+        let again = processor().skip_done(done);
+        assert!(matches!(
+            again.process(&input),
+            Outcome::Skipped {
+                reason: Skip::AlreadyDone,
+                ..
+            }
+        ));
+        assert!(matches!(
+            again.process(&missing),
+            Outcome::Skipped {
+                reason: Skip::AlreadyDone,
+                ..
+            }
+        ));
+        // The same content under another name is the same filing.
+        let copy = dir.path().join("b.txt");
+        std::fs::copy(&f, &copy).unwrap();
+        let copy = Input::File {
+            path: copy,
+            walked: false,
+        };
+        assert!(matches!(again.process(&copy), Outcome::Skipped { .. }));
+    }
+}
