@@ -49,6 +49,14 @@ impl Destination {
         }
     }
 
+    /// The name the output ends up under, when it is a file.
+    pub fn final_path(&self) -> Option<&Path> {
+        match self {
+            Destination::Stdout => None,
+            Destination::Atomic { path, .. } | Destination::Append { path } => Some(path),
+        }
+    }
+
     /// Open the destination for writing, buffered.
     pub fn open(&self) -> Result<Box<dyn Write>> {
         Ok(match self {
@@ -77,6 +85,17 @@ impl Destination {
             })?;
         }
         Ok(())
+    }
+}
+
+/// Whether `input` is the file `output` (by name first, so most inputs cost no system call).
+pub fn same_file(input: &Path, output: &Path) -> bool {
+    if input.file_name() != output.file_name() {
+        return false;
+    }
+    match (input.canonicalize(), output.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
     }
 }
 

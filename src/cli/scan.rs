@@ -191,6 +191,11 @@ pub fn run(args: ScanArgs) -> Result<ExitCode> {
     if let Some((k, n)) = args.shard {
         inputs.retain(|i| batch::in_shard(i.path(), k, n));
     }
+    if let Some(out) = plan.dest.final_path() {
+        // `scan corpus/ -o corpus/out.jsonl` must not read its own output.
+        let ours = [out.to_path_buf(), output::tmp_path(out)];
+        inputs.retain(|i| !ours.iter().any(|o| output::same_file(i.path(), o)));
+    }
 
     let mut processor = Processor::new(extractor, scanner);
     if let Some(done) = plan.done {
