@@ -459,3 +459,21 @@ fn completions_for_each_shell() {
     }
     let _ = std::io::stdout().flush();
 }
+
+#[test]
+fn glossary_build_takes_a_folder() {
+    let (dir, _) = corpus();
+    let out = tokenlens()
+        .args(["glossary", "build", "-q", "--format", "json"])
+        .arg(dir.path())
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    // The PNG met in the walk is skipped, the corrupt PDF is an error.
+    assert_eq!(v["filings"].as_array().unwrap().len(), 4);
+    assert_eq!(v["errors"].as_array().unwrap().len(), 1);
+    assert!(!v["terms"].as_array().unwrap().is_empty());
+}

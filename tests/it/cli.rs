@@ -362,6 +362,15 @@ fn json_schema_file_is_valid_json_and_names_the_fields() {
         "source", "filing", "pages", "metrics", "terms", "mentions", "warnings", "error",
     ] {
         assert!(report.get(field).is_some(), "schema lacks report.{field}");
+        let line = &v["$defs"]["filing_line"]["properties"];
+        assert!(
+            line.get(field).is_some(),
+            "schema lacks filing_line.{field}"
+        );
+    }
+    let kinds = v["$defs"]["error"]["properties"]["kind"]["enum"].to_string();
+    for kind in ["symlink_loop", "no_match", "corrupt", "internal"] {
+        assert!(kinds.contains(kind), "{kind}");
     }
 }
 
