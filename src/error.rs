@@ -22,7 +22,10 @@ pub enum Error {
     /// The file has zero bytes.
     #[error("{}: file is empty", path.display())]
     Empty { path: PathBuf },
-    /// The file exists but could not be read (permissions, I/O error).
+    /// The file or a folder on its path may not be read by this user.
+    #[error("{}: permission denied", path.display())]
+    PermissionDenied { path: PathBuf },
+    /// The file exists but could not be read (an I/O error).
     #[error("{}: cannot read: {source}", path.display())]
     Unreadable {
         path: PathBuf,
@@ -61,6 +64,21 @@ pub enum Error {
     /// A glob pattern that matches no file.
     #[error("{}: no file matches this pattern", path.display())]
     NoMatch { path: PathBuf },
+    /// The file is larger than the limit (`--max-size`).
+    #[error("{}: file too large: {bytes} bytes, over the limit of {limit} (raise it with --max-size)", path.display())]
+    TooLarge { path: PathBuf, bytes: u64, limit: u64 },
+    /// Reading the file took longer than the limit (`--timeout`); the worker was stopped.
+    #[error("{}: timed out after {seconds} s (raise the limit with --timeout)", path.display())]
+    Timeout { path: PathBuf, seconds: u64 },
+    /// Reading the file needed more memory than the limit (`--max-memory`).
+    #[error("{}: out of memory: reading it needed more than {limit_mib} MiB (raise the limit with --max-memory)", path.display())]
+    OutOfMemory { path: PathBuf, limit_mib: u64 },
+    /// A compressed stream in the file inflates past the limit (`--max-decompressed`).
+    #[error("{}: decompression bomb: a compressed stream inflates to more than {limit_mib} MiB (raise the limit with --max-decompressed)", path.display())]
+    DecompressionBomb { path: PathBuf, limit_mib: u64 },
+    /// The worker reading the file died (a stack overflow on deeply nested objects, an abort).
+    #[error("{}: the reader crashed: {message}", path.display())]
+    Crashed { path: PathBuf, message: String },
 }
 
 impl Error {
@@ -70,6 +88,7 @@ impl Error {
             Error::NotFound { .. } => "not_found",
             Error::IsDirectory { .. } => "is_directory",
             Error::Empty { .. } => "empty",
+            Error::PermissionDenied { .. } => "permission_denied",
             Error::Unreadable { .. } => "unreadable",
             Error::Unsupported { .. } => "unsupported",
             Error::Corrupt { .. } => "corrupt",
@@ -79,6 +98,11 @@ impl Error {
             Error::Internal { .. } => "internal",
             Error::SymlinkLoop { .. } => "symlink_loop",
             Error::NoMatch { .. } => "no_match",
+            Error::TooLarge { .. } => "too_large",
+            Error::Timeout { .. } => "timeout",
+            Error::OutOfMemory { .. } => "out_of_memory",
+            Error::DecompressionBomb { .. } => "decompression_bomb",
+            Error::Crashed { .. } => "crashed",
         }
     }
 
@@ -88,6 +112,7 @@ impl Error {
             Error::NotFound { path }
             | Error::IsDirectory { path }
             | Error::Empty { path }
+            | Error::PermissionDenied { path }
             | Error::Unreadable { path, .. }
             | Error::Unsupported { path, .. }
             | Error::Corrupt { path, .. }
@@ -96,7 +121,12 @@ impl Error {
             | Error::Glossary { path, .. }
             | Error::Internal { path, .. }
             | Error::SymlinkLoop { path, .. }
-            | Error::NoMatch { path } => path,
+            | Error::NoMatch { path }
+            | Error::TooLarge { path, .. }
+            | Error::Timeout { path, .. }
+            | Error::OutOfMemory { path, .. }
+            | Error::DecompressionBomb { path, .. }
+            | Error::Crashed { path, .. } => path,
         }
     }
 
@@ -106,6 +136,7 @@ impl Error {
         match err.kind() {
             std::io::ErrorKind::NotFound => Error::NotFound { path },
             std::io::ErrorKind::IsADirectory => Error::IsDirectory { path },
+            std::io::ErrorKind::PermissionDenied => Error::PermissionDenied { path },
             _ => Error::Unreadable { path, source: err },
         }
     }

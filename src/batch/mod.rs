@@ -6,6 +6,7 @@
 //! error record or, for files met in a folder walk that are not filings, a counted skip.
 
 mod inputs;
+mod isolate;
 mod pool;
 mod resume;
 
@@ -18,6 +19,9 @@ use crate::report::{FilingReport, SourceRecord};
 use crate::scan::Scanner;
 
 pub use inputs::{in_shard, Input, InputsBuilder};
+pub use isolate::{
+    serve, ProcessPool, WorkerConfig, DEFAULT_MAX_DECOMPRESSED, DEFAULT_MAX_MEMORY,
+};
 pub use pool::for_each_ordered;
 pub use resume::Done;
 
@@ -57,7 +61,11 @@ pub struct Processor {
     extractor: Extractor,
     scanner: Scanner,
     done: Option<Done>,
+    max_size: u64,
 }
+
+/// The default largest input read (`--max-size`): 512 MiB, ten times the largest filing seen.
+pub const DEFAULT_MAX_SIZE: u64 = 512 * 1024 * 1024;
 
 impl Processor {
     pub fn new(extractor: Extractor, scanner: Scanner) -> Processor {
@@ -65,7 +73,14 @@ impl Processor {
             extractor,
             scanner,
             done: None,
+            max_size: DEFAULT_MAX_SIZE,
         }
+    }
+
+    /// Refuse files larger than `bytes` with a `too_large` error, before reading them.
+    pub fn max_size(mut self, bytes: u64) -> Processor {
+        self.max_size = bytes;
+        self
     }
 
     /// Skip the inputs already reported in `done` (see [`Done`]).
@@ -100,7 +115,7 @@ impl Processor {
             Input::File { path, walked } => (path.as_path(), *walked),
             Input::Failed(e) => return self.unreadable(e),
         };
-        let bytes = match read(path) {
+        let bytes = match read(path, self.max_size) {
             Ok(bytes) => bytes,
             Err(e) => return self.unreadable(&e),
         };
@@ -155,14 +170,43 @@ fn skipped(path: &Path, reason: Skip) -> Outcome {
     }
 }
 
-fn read(path: &Path) -> Result<Vec<u8>, Error> {
+/// Read a regular file of at most `max_size` bytes. Devices, pipes and sockets are refused: a
+/// path such as `/dev/zero` would never end.
+pub(crate) fn read(path: &Path, max_size: u64) -> Result<Vec<u8>, Error> {
+    use std::io::Read;
     let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
     if meta.is_dir() {
         return Err(Error::IsDirectory {
             path: path.to_path_buf(),
         });
     }
-    std::fs::read(path).map_err(|e| Error::io(path, e))
+    if !meta.is_file() {
+        return Err(Error::Unsupported {
+            path: path.to_path_buf(),
+            what: "not a regular file (a device, pipe or socket)".to_string(),
+        });
+    }
+    if meta.len() > max_size {
+        return Err(Error::TooLarge {
+            path: path.to_path_buf(),
+            bytes: meta.len(),
+            limit: max_size,
+        });
+    }
+    // Bounded even if the file grows while it is read.
+    let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(max_size + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::io(path, e))?;
+    if bytes.len() as u64 > max_size {
+        return Err(Error::TooLarge {
+            path: path.to_path_buf(),
+            bytes: bytes.len() as u64,
+            limit: max_size,
+        });
+    }
+    Ok(bytes)
 }
 
 #[cfg(test)]

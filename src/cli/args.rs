@@ -55,6 +55,9 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
+    /// Internal: a worker process of `scan`, speaking its protocol on stdin and stdout.
+    #[command(hide = true)]
+    Worker,
     /// Term lists, and one glossary built from the terms many filings define.
     #[command(subcommand)]
     Glossary(GlossaryCommand),
@@ -217,6 +220,8 @@ pub struct ScanArgs {
     /// Walk hidden files and folders too (names starting with ".").
     #[arg(long)]
     pub hidden: bool,
+    #[command(flatten)]
+    pub limits: LimitArgs,
     /// No progress bar, no warnings and no summary on stderr.
     #[arg(long, short)]
     pub quiet: bool,
@@ -224,6 +229,38 @@ pub struct ScanArgs {
     pub read: ReadArgs,
     #[command(flatten)]
     pub terms: TermArgs,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Isolation {
+    /// Each file is read in a worker process: a crash, a runaway allocation or a hang ends
+    /// that worker, not the run, and --timeout and --max-memory apply.
+    Process,
+    /// Files are read on threads of this process: a little faster, for trusted input only.
+    Thread,
+}
+
+/// How far a hostile or broken file may go.
+#[derive(Debug, clap::Args)]
+pub struct LimitArgs {
+    /// Where files are read.
+    #[arg(long, value_enum, default_value_t = Isolation::Process)]
+    pub isolation: Isolation,
+    /// Stop reading a file after this many seconds; it becomes a `timeout` error (0: no limit;
+    /// needs --isolation process).
+    #[arg(long, value_name = "SECONDS", default_value_t = 120)]
+    pub timeout: u64,
+    /// Refuse files larger than this many MiB (`too_large`).
+    #[arg(long, value_name = "MIB", default_value_t = 512)]
+    pub max_size: u64,
+    /// Address space a worker process may use, in MiB; a file that needs more is an
+    /// `out_of_memory` error (0: no limit).
+    #[arg(long, value_name = "MIB", default_value_t = 2048)]
+    pub max_memory: u64,
+    /// A file that runs out of memory and holds a compressed stream inflating past this many
+    /// MiB is a `decompression_bomb`.
+    #[arg(long, value_name = "MIB", default_value_t = 1024)]
+    pub max_decompressed: u64,
 }
 
 fn parse_shard(s: &str) -> Result<(u32, u32), String> {

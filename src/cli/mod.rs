@@ -40,6 +40,7 @@ pub fn run() -> i32 {
         Command::Text(args) => text::run(args),
         Command::Scan(args) => scan::run(args),
         Command::Completions { shell } => completions(shell),
+        Command::Worker => worker(),
         Command::Glossary(args::GlossaryCommand::List(args)) => glossary::list(args),
         Command::Glossary(args::GlossaryCommand::Build(args)) => glossary::build(args),
     };
@@ -64,6 +65,18 @@ fn completions(shell: clap_complete::Shell) -> anyhow::Result<ExitCode> {
     let mut out = stdout();
     clap_complete::generate(shell, &mut Cli::command(), "tokenlens", &mut out);
     out.flush()?;
+    Ok(ExitCode::Success)
+}
+
+/// `tokenlens worker`: serve `scan`'s requests, on a thread with room for deep recursion.
+fn worker() -> anyhow::Result<ExitCode> {
+    let served = std::thread::Builder::new()
+        .name("tokenlens-worker".into())
+        .stack_size(64 * 1024 * 1024)
+        .spawn(|| tokenlens::batch::serve(io::stdin().lock(), io::stdout().lock()))?
+        .join()
+        .map_err(|_| anyhow::anyhow!("worker panicked"))?;
+    served?;
     Ok(ExitCode::Success)
 }
 

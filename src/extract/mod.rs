@@ -6,6 +6,7 @@
 //! format alike (ligatures, odd spaces, hyphenation, running headers, page numbers) and
 //! `metadata` reads the cover page.
 
+mod bomb;
 mod clean;
 mod html;
 mod metadata;
@@ -19,6 +20,7 @@ use sha2::{Digest, Sha256};
 use crate::document::{Document, Exhibit, Format, Page, Source, Warning};
 use crate::error::{Error, Result};
 
+pub use bomb::pdf_inflates_past;
 pub use clean::clean_page;
 
 /// What a reader hands back before cleaning.
