@@ -66,7 +66,11 @@ pub enum Error {
     NoMatch { path: PathBuf },
     /// The file is larger than the limit (`--max-size`).
     #[error("{}: file too large: {bytes} bytes, over the limit of {limit} (raise it with --max-size)", path.display())]
-    TooLarge { path: PathBuf, bytes: u64, limit: u64 },
+    TooLarge {
+        path: PathBuf,
+        bytes: u64,
+        limit: u64,
+    },
     /// Reading the file took longer than the limit (`--timeout`); the worker was stopped.
     #[error("{}: timed out after {seconds} s (raise the limit with --timeout)", path.display())]
     Timeout { path: PathBuf, seconds: u64 },

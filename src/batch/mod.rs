@@ -19,9 +19,7 @@ use crate::report::{FilingReport, SourceRecord};
 use crate::scan::Scanner;
 
 pub use inputs::{in_shard, Input, InputsBuilder};
-pub use isolate::{
-    serve, ProcessPool, WorkerConfig, DEFAULT_MAX_DECOMPRESSED, DEFAULT_MAX_MEMORY,
-};
+pub use isolate::{serve, ProcessPool, WorkerConfig, DEFAULT_MAX_DECOMPRESSED, DEFAULT_MAX_MEMORY};
 pub use pool::for_each_ordered;
 pub use resume::Done;
 

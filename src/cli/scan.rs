@@ -11,8 +11,8 @@ use tokenlens::batch::{
     self, Done, Input, InputsBuilder, Outcome, ProcessPool, Processor, WorkerConfig,
 };
 use tokenlens::extract::{Extractor, ExtractorBuilder};
-use tokenlens::report::{CsvWriter, FilingReport, JsonWriter, JsonlWriter, Table, XlsxWriter};
 use tokenlens::glossary::Glossary;
+use tokenlens::report::{CsvWriter, FilingReport, JsonWriter, JsonlWriter, Table, XlsxWriter};
 use tokenlens::scan::Scanner;
 
 use super::args::{Isolation, OutputFormat, ScanArgs, What};

@@ -28,9 +28,11 @@ pub fn pdf_inflates_past(bytes: &[u8], limit: u64) -> bool {
             .rposition(|w| w == b"<<")
             .unwrap_or(0);
         let dict = &bytes[dict_start..keyword];
-        if memchr::memmem::find(dict, b"FlateDecode").is_none()
-            && memchr::memmem::find(dict, b"/Fl ").is_none()
-        {
+        // Filters may be chained (`[/FlateDecode /FlateDecode]`): inflate as many times.
+        let layers = memchr::memmem::find_iter(dict, b"FlateDecode").count()
+            + memchr::memmem::find_iter(dict, b"/Fl ").count()
+            + memchr::memmem::find_iter(dict, b"/Fl]").count();
+        if layers == 0 {
             continue;
         }
         let mut data = from;
@@ -40,7 +42,10 @@ pub fn pdf_inflates_past(bytes: &[u8], limit: u64) -> bool {
         if bytes.get(data) == Some(&b'\n') {
             data += 1;
         }
-        let mut inflater = ZlibDecoder::new(&bytes[data..]);
+        let mut inflater: Box<dyn Read> = Box::new(ZlibDecoder::new(&bytes[data..]));
+        for _ in 1..layers.min(4) {
+            inflater = Box::new(ZlibDecoder::new(inflater));
+        }
         let mut total: u64 = 0;
         loop {
             match inflater.read(&mut buf) {
@@ -83,7 +88,9 @@ mod tests {
         }
         let data = z.finish().unwrap();
         let mut pdf = b"%PDF-1.4\n1 0 obj\n<< /Length ".to_vec();
-        pdf.extend_from_slice(format!("{} /Filter /FlateDecode >>\nstream\n", data.len()).as_bytes());
+        pdf.extend_from_slice(
+            format!("{} /Filter /FlateDecode >>\nstream\n", data.len()).as_bytes(),
+        );
         pdf.extend_from_slice(&data);
         pdf.extend_from_slice(b"\nendstream\nendobj\n%%EOF\n");
         pdf
@@ -95,6 +102,19 @@ mod tests {
         assert!(bomb.len() < 20_000, "{}", bomb.len());
         assert!(pdf_inflates_past(&bomb, 4 << 20));
         assert!(!pdf_inflates_past(&bomb, 16 << 20));
+    }
+
+    #[test]
+    fn chained_filters_are_inflated_layer_by_layer() {
+        let once = pdf_with_stream(8 << 20);
+        let start = memchr::memmem::find(&once, b"stream\n").unwrap() + 7;
+        let end = memchr::memmem::find(&once, b"\nendstream").unwrap();
+        let mut z = ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+        z.write_all(&once[start..end]).unwrap();
+        let twice = z.finish().unwrap();
+        let mut pdf = b"%PDF-1.4\n<< /Filter [/FlateDecode /FlateDecode] >>\nstream\n".to_vec();
+        pdf.extend_from_slice(&twice);
+        assert!(pdf_inflates_past(&pdf, 4 << 20));
     }
 
     #[test]

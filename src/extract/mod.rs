@@ -196,13 +196,13 @@ impl Extractor {
             sha256,
         };
         drop(bytes);
-        Ok(self.finish(source, raw))
+        self.finish(source, raw)
     }
 
-    fn finish(&self, source: Source, raw: RawDocument) -> Document {
+    fn finish(&self, source: Source, raw: RawDocument) -> Result<Document> {
         let RawDocument {
             pages,
-            mut warnings,
+            warnings,
             form_type,
             company,
             exhibits,
@@ -224,7 +224,15 @@ impl Extractor {
             })
             .collect();
         if pages.iter().all(|p| p.text.trim().is_empty()) && source.format != Format::Pdf {
-            warnings.push(Warning::document("the document holds no text"));
+            // PDFs say why themselves (no text layer, undecodable fonts); for HTML and text
+            // nothing at all is an error, not an empty success.
+            return Err(Error::NoText {
+                path: source.path,
+                message: match source.format {
+                    Format::Html => "the HTML has no body text".to_string(),
+                    _ => "the file holds only white space".to_string(),
+                },
+            });
         }
         let mut filing = metadata::detect(&pages);
         if form_type.is_some() {
@@ -234,12 +242,12 @@ impl Extractor {
             filing.company = company;
         }
         filing.exhibits = exhibits;
-        Document {
+        Ok(Document {
             source,
             filing,
             pages,
             warnings,
-        }
+        })
     }
 }
 

@@ -37,11 +37,28 @@ pub(crate) fn read(path: &Path, bytes: &[u8], password: Option<&str>) -> Result<
         ..Default::default()
     };
     let loaded = contain(|| lopdf::Document::load_mem_with_options(bytes, options));
-    let mut doc = match loaded {
-        Ok(Ok(doc)) => doc,
-        Ok(Err(e)) => return Err(load_error(path, password, e)),
-        Err(panic) => return Err(corrupt(format!("parser crashed: {panic}"))),
+    let (mut doc, mut recovered) = match loaded {
+        Ok(Ok(doc)) => (doc, false),
+        Ok(Err(e)) => {
+            let error = load_error(path, password, e);
+            match error {
+                Error::Corrupt { .. } => (recover(bytes, password).ok_or(error)?, true),
+                _ => return Err(error),
+            }
+        }
+        Err(panic) => {
+            let doc = recover(bytes, password)
+                .ok_or_else(|| corrupt(format!("parser crashed: {panic}")))?;
+            (doc, true)
+        }
     };
+    if !recovered && doc.get_pages().is_empty() {
+        // A page tree that cannot be followed: a rebuilt cross-reference table may find it.
+        if let Some(rebuilt) = recover(bytes, password) {
+            doc = rebuilt;
+            recovered = true;
+        }
+    }
     if doc.trailer.get(b"Encrypt").is_ok() && !doc.was_encrypted() {
         return Err(Error::Encrypted {
             path: path.to_path_buf(),
@@ -61,6 +78,12 @@ pub(crate) fn read(path: &Path, bytes: &[u8], password: Option<&str>) -> Result<
     let mut raw = RawDocument::default();
     if rewritten > 0 {
         log_fix(&mut raw, rewritten);
+    }
+    if recovered {
+        raw.warnings.push(Warning::document(
+            "damaged PDF: its objects were found by scanning the file, not through its \
+             cross-reference table; text may be missing",
+        ));
     }
     let texts = extract_pages(&doc, &numbers, &mut raw.warnings);
 
@@ -149,6 +172,28 @@ fn page_has_fonts(doc: &lopdf::Document, page: lopdf::ObjectId) -> bool {
         }
     }
     false
+}
+
+/// A damaged PDF re-read by lopdf 0.47, which rebuilds a broken cross-reference table by
+/// scanning for objects (0.42, which pdf-extract is built on, cannot), and written out again
+/// whole so that 0.42 can load it.
+fn recover(bytes: &[u8], password: Option<&str>) -> Option<lopdf::Document> {
+    let resaved = contain(|| {
+        let options = lopdf_recover::LoadOptions {
+            password: password.map(str::to_string),
+            ..Default::default()
+        };
+        let mut doc = lopdf_recover::Document::load_mem_with_options(bytes, options).ok()?;
+        if doc.get_pages().is_empty() {
+            return None;
+        }
+        let mut out = Vec::with_capacity(bytes.len());
+        doc.save_to(&mut out).ok()?;
+        Some(out)
+    })
+    .ok()
+    .flatten()?;
+    contain(|| lopdf::Document::load_mem(&resaved)).ok()?.ok()
 }
 
 fn log_fix(_raw: &mut RawDocument, _n: usize) {

@@ -3,5 +3,6 @@
 
 mod batch;
 mod cli;
+mod hostile;
 mod metrics;
 mod terms;
