@@ -5,4 +5,5 @@ mod batch;
 mod cli;
 mod hostile;
 mod metrics;
+mod props;
 mod terms;
