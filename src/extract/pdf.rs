@@ -68,24 +68,36 @@ pub(crate) fn read(path: &Path, bytes: &[u8], password: Option<&str>) -> Result<
             },
         });
     }
-    let rewritten = fix_cid_width_ranges(&mut doc);
-
-    let page_ids = doc.get_pages();
-    if page_ids.is_empty() {
-        return Err(corrupt("no pages found (damaged page tree?)".to_string()));
-    }
-    let numbers: Vec<u32> = page_ids.keys().copied().collect();
-    let mut raw = RawDocument::default();
-    if rewritten > 0 {
-        log_fix(&mut raw, rewritten);
-    }
-    if recovered {
-        raw.warnings.push(Warning::document(
-            "damaged PDF: its objects were found by scanning the file, not through its \
-             cross-reference table; text may be missing",
-        ));
-    }
-    let texts = extract_pages(&doc, &numbers, &mut raw.warnings);
+    let (page_ids, numbers, mut raw, texts) = loop {
+        let rewritten = fix_cid_width_ranges(&mut doc);
+        let page_ids = doc.get_pages();
+        if page_ids.is_empty() {
+            return Err(corrupt("no pages found (damaged page tree?)".to_string()));
+        }
+        let numbers: Vec<u32> = page_ids.keys().copied().collect();
+        let mut raw = RawDocument::default();
+        if rewritten > 0 {
+            log_fix(&mut raw, rewritten);
+        }
+        if recovered {
+            raw.warnings.push(Warning::document(
+                "damaged PDF: its objects were found by scanning the file, not through its \
+                 cross-reference table; text may be missing",
+            ));
+        }
+        let texts = extract_pages(&doc, &numbers, &mut raw.warnings);
+        let failed = raw.warnings.iter().filter(|w| w.page.is_some()).count();
+        if failed == numbers.len() && !recovered {
+            // Every page failed: a broken object they share (a font, a resource dictionary).
+            // Rebuilt and with dangling references made harmless, the pages may read.
+            if let Some(rebuilt) = recover(bytes, password) {
+                doc = rebuilt;
+                recovered = true;
+                continue;
+            }
+        }
+        break (page_ids, numbers, raw, texts);
+    };
 
     let skipped: Vec<u32> = raw.warnings.iter().filter_map(|w| w.page).collect();
     let mut empty: Vec<u32> = Vec::new();
@@ -178,22 +190,200 @@ fn page_has_fonts(doc: &lopdf::Document, page: lopdf::ObjectId) -> bool {
 /// scanning for objects (0.42, which pdf-extract is built on, cannot), and written out again
 /// whole so that 0.42 can load it.
 fn recover(bytes: &[u8], password: Option<&str>) -> Option<lopdf::Document> {
+    // Lenient loading first (it rebuilds the table when it cannot be read); then a rebuild
+    // forced, for a table that reads but points at the wrong bytes.
+    [false, true]
+        .into_iter()
+        .find_map(|force| resave(bytes, password, force))
+}
+
+fn resave(bytes: &[u8], password: Option<&str>, force: bool) -> Option<lopdf::Document> {
     let resaved = contain(|| {
         let options = lopdf_recover::LoadOptions {
             password: password.map(str::to_string),
+            force_reconstruct: force,
             ..Default::default()
         };
         let mut doc = lopdf_recover::Document::load_mem_with_options(bytes, options).ok()?;
-        if doc.get_pages().is_empty() {
+        if doc.get_pages().is_empty() && !rebuild_page_tree(&mut doc) {
             return None;
         }
+        patch_dangling_references(&mut doc);
         let mut out = Vec::with_capacity(bytes.len());
         doc.save_to(&mut out).ok()?;
         Some(out)
     })
     .ok()
     .flatten()?;
-    contain(|| lopdf::Document::load_mem(&resaved)).ok()?.ok()
+    let doc = contain(|| lopdf::Document::load_mem(&resaved)).ok()?.ok()?;
+    (!doc.get_pages().is_empty()).then_some(doc)
+}
+
+/// A page tree that cannot be followed (a damaged catalog or `/Pages` node): hang every
+/// `/Type /Page` object found in the file, in object-number order, from a new root, as
+/// pdftotext does. Returns false when there are no page objects to hang.
+fn rebuild_page_tree(doc: &mut lopdf_recover::Document) -> bool {
+    use lopdf_recover::{Dictionary, Object};
+    let pages: Vec<lopdf_recover::ObjectId> = doc
+        .objects
+        .iter()
+        .filter(|(_, o)| o.as_dict().is_ok_and(|d| d.has_type(b"Page")))
+        .map(|(&id, _)| id)
+        .collect();
+    if pages.is_empty() {
+        return false;
+    }
+    let root_id = doc.new_object_id();
+    for &id in &pages {
+        if let Ok(Object::Dictionary(d)) = doc.get_object_mut(id) {
+            d.set("Parent", Object::Reference(root_id));
+        }
+    }
+    let mut root = Dictionary::new();
+    root.set("Type", Object::Name(b"Pages".to_vec()));
+    root.set("Count", Object::Integer(pages.len() as i64));
+    root.set(
+        "Kids",
+        Object::Array(pages.iter().map(|&id| Object::Reference(id)).collect()),
+    );
+    doc.objects.insert(root_id, Object::Dictionary(root));
+    let mut catalog = Dictionary::new();
+    catalog.set("Type", Object::Name(b"Catalog".to_vec()));
+    catalog.set("Pages", Object::Reference(root_id));
+    let catalog_id = doc.add_object(Object::Dictionary(catalog));
+    doc.trailer.set("Root", Object::Reference(catalog_id));
+    !doc.get_pages().is_empty()
+}
+
+/// References to objects the file no longer has (lost in a damaged object stream): a font
+/// becomes Helvetica and a lost descendant of a composite font a plain CID font (its ToUnicode
+/// map, if it survived, still decodes the text), so the text drawn in them still comes out;
+/// anything else becomes `null`, so that one lost object does not fail every page that names it.
+fn patch_dangling_references(doc: &mut lopdf_recover::Document) {
+    use lopdf_recover::{Dictionary, Object, ObjectId};
+    #[derive(Clone, Copy, PartialEq)]
+    enum In {
+        Other,
+        /// A value of a `/Font` resource dictionary.
+        FontMap,
+        /// An element of a `/DescendantFonts` array.
+        Descendants,
+    }
+    struct Fallbacks {
+        font: ObjectId,
+        cid_font: ObjectId,
+    }
+    fn patch(
+        obj: &mut Object,
+        exists: &dyn Fn(ObjectId) -> bool,
+        fallback: &Fallbacks,
+        within: In,
+        depth: u32,
+    ) -> usize {
+        if depth > 64 {
+            return 0;
+        }
+        let entries = |d: &mut Dictionary, font_map: bool| -> usize {
+            d.iter_mut()
+                .map(|(k, v)| {
+                    let within = match k.as_slice() {
+                        _ if font_map => In::FontMap,
+                        b"DescendantFonts" => In::Descendants,
+                        _ => In::Other,
+                    };
+                    let is_map = k.as_slice() == b"Font" && !font_map;
+                    match v {
+                        Object::Dictionary(inner) if is_map => {
+                            inner_entries(inner, exists, fallback, depth + 1)
+                        }
+                        _ => patch(v, exists, fallback, within, depth + 1),
+                    }
+                })
+                .sum()
+        };
+        match obj {
+            Object::Reference(id) if !exists(*id) => {
+                *obj = match within {
+                    In::FontMap => Object::Reference(fallback.font),
+                    In::Descendants => Object::Reference(fallback.cid_font),
+                    In::Other => Object::Null,
+                };
+                1
+            }
+            Object::Array(items) => items
+                .iter_mut()
+                .map(|o| {
+                    let inner = if within == In::Descendants {
+                        within
+                    } else {
+                        In::Other
+                    };
+                    patch(o, exists, fallback, inner, depth + 1)
+                })
+                .sum(),
+            Object::Dictionary(d) => entries(d, false),
+            Object::Stream(s) => entries(&mut s.dict, false),
+            _ => 0,
+        }
+    }
+    /// The entries of a `/Font << /F1 9 0 R >>` map.
+    fn inner_entries(
+        map: &mut Dictionary,
+        exists: &dyn Fn(ObjectId) -> bool,
+        fallback: &Fallbacks,
+        depth: u32,
+    ) -> usize {
+        map.iter_mut()
+            .map(|(_, v)| patch(v, exists, fallback, In::FontMap, depth + 1))
+            .sum()
+    }
+    let ids: std::collections::BTreeSet<ObjectId> = doc.objects.keys().copied().collect();
+    let fallback = Fallbacks {
+        font: doc.new_object_id(),
+        cid_font: doc.new_object_id(),
+    };
+    let exists = |id: ObjectId| ids.contains(&id) || id == fallback.font || id == fallback.cid_font;
+    let mut patched = 0;
+    for obj in doc.objects.values_mut() {
+        patched += patch(obj, &exists, &fallback, In::Other, 0);
+    }
+    if patched == 0 {
+        return;
+    }
+    let name = |s: &str| Object::Name(s.as_bytes().to_vec());
+    let mut helvetica = Dictionary::new();
+    helvetica.set("Type", name("Font"));
+    helvetica.set("Subtype", name("Type1"));
+    helvetica.set("BaseFont", name("Helvetica"));
+    helvetica.set("Encoding", name("WinAnsiEncoding"));
+    doc.objects
+        .insert(fallback.font, Object::Dictionary(helvetica));
+    let mut info = Dictionary::new();
+    info.set("Registry", Object::string_literal("Adobe"));
+    info.set("Ordering", Object::string_literal("Identity"));
+    info.set("Supplement", Object::Integer(0));
+    let mut cid = Dictionary::new();
+    cid.set("Type", name("Font"));
+    cid.set("Subtype", name("CIDFontType2"));
+    cid.set("BaseFont", name("Recovered"));
+    cid.set("CIDSystemInfo", Object::Dictionary(info));
+    cid.set("DW", Object::Integer(1000));
+    let mut descriptor = Dictionary::new();
+    descriptor.set("Type", name("FontDescriptor"));
+    descriptor.set("FontName", name("Recovered"));
+    descriptor.set("Flags", Object::Integer(4));
+    descriptor.set(
+        "FontBBox",
+        Object::Array(vec![0.into(), (-200).into(), 1000.into(), 800.into()]),
+    );
+    descriptor.set("ItalicAngle", Object::Integer(0));
+    descriptor.set("Ascent", Object::Integer(800));
+    descriptor.set("Descent", Object::Integer(-200));
+    descriptor.set("CapHeight", Object::Integer(700));
+    descriptor.set("StemV", Object::Integer(80));
+    cid.set("FontDescriptor", Object::Dictionary(descriptor));
+    doc.objects
+        .insert(fallback.cid_font, Object::Dictionary(cid));
 }
 
 fn log_fix(_raw: &mut RawDocument, _n: usize) {
