@@ -7,6 +7,7 @@ record fixtures/hostile/expected.tsv names (a kind of error, or "ok"). Each file
 the crafted ones are what a parser-hurting file looks like:
 
 - xobject_cycle.pdf      a Form XObject that draws itself (unbounded recursion in pdf-extract)
+- xobject_cycle2.pdf     two Form XObjects that draw each other
 - deep_arrays.pdf        a content stream of 5 million nested arrays (recursion in the parser)
 - bomb.pdf               a content stream behind two FlateDecode filters: 21 KB on disk,
                          3 GiB inflated
@@ -19,7 +20,8 @@ the crafted ones are what a parser-hurting file looks like:
 - latin1.txt             text that is not UTF-8 (read as Windows-1252, with a warning)
 - good_*.{htm,txt,pdf}   sound filings among them, whose reports must not change
 
-fixtures/slow/many_operators.pdf is a sound but slow PDF (8 million text operators behind two
+A chain of Form XObjects deeper than any stack takes megabytes, so tests/it/hostile.rs makes it
+at run time. fixtures/slow/many_operators.pdf is a sound but slow PDF (8 million text operators behind two
 Flate filters) for the --timeout test; it is not part of the batch.
 """
 import os
@@ -93,6 +95,24 @@ def xobject_cycle():
     pdf.write(os.path.join(HOSTILE, "xobject_cycle.pdf"), root)
 
 
+def xobject_cycle2():
+    pdf = Pdf()
+    font = pdf.add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+    pages = pdf.reserve()
+    a, b = pdf.reserve(), pdf.reserve()
+    for me, other, name in ((a, b, b"Fb"), (b, a, b"Fa")):
+        body = b"BT /F1 12 Tf 72 700 Td (ping pong) Tj ET /" + name + b" Do\n"
+        pdf.set(me, b"<< /Type /XObject /Subtype /Form /BBox [0 0 612 792] "
+                    b"/Resources << /Font << /F1 %d 0 R >> /XObject << /%s %d 0 R >> >> /Length %d >>\nstream\n"
+                % (font, name, other, len(body)) + body + b"\nendstream")
+    c = pdf.add(stream_body(b"/Fa Do\n", 0))
+    page = pdf.add("<< /Type /Page /Parent %d 0 R /MediaBox [0 0 612 792] "
+                   "/Resources << /XObject << /Fa %d 0 R >> >> /Contents %d 0 R >>" % (pages, a, c))
+    pdf.set(pages, "<< /Type /Pages /Kids [%d 0 R] /Count 1 >>" % page)
+    root = pdf.add("<< /Type /Catalog /Pages %d 0 R >>" % pages)
+    pdf.write(os.path.join(HOSTILE, "xobject_cycle2.pdf"), root)
+
+
 def deep_arrays():
     depth = 5_000_000
     inner = zlib.compress(b"BT /F1 12 Tf 72 700 Td " + b"[" * depth + b"(deep)" + b"]" * depth + b" TJ ET\n", 9)
@@ -140,6 +160,7 @@ def main():
                 os.remove(os.path.join(HOSTILE, name))
     os.makedirs(HOSTILE, exist_ok=True)
     xobject_cycle()
+    xobject_cycle2()
     deep_arrays()
     bomb()
     many_operators()

@@ -70,6 +70,7 @@ pub(crate) fn read(path: &Path, bytes: &[u8], password: Option<&str>) -> Result<
     }
     let (page_ids, numbers, mut raw, texts) = loop {
         let rewritten = fix_cid_width_ranges(&mut doc);
+        let cycles = break_xobject_cycles(&mut doc);
         let page_ids = doc.get_pages();
         if page_ids.is_empty() {
             return Err(corrupt("no pages found (damaged page tree?)".to_string()));
@@ -78,6 +79,12 @@ pub(crate) fn read(path: &Path, bytes: &[u8], password: Option<&str>) -> Result<
         let mut raw = RawDocument::default();
         if rewritten > 0 {
             log_fix(&mut raw, rewritten);
+        }
+        if cycles > 0 {
+            raw.warnings.push(Warning::document(format!(
+                "{cycles} form XObject {} itself (a cycle); the repeat was not drawn",
+                if cycles == 1 { "draws" } else { "draw" }
+            )));
         }
         if recovered {
             raw.warnings.push(Warning::document(
@@ -522,6 +529,131 @@ fn contain<T>(f: impl FnOnce() -> T) -> std::result::Result<T, String> {
 
 /// Rewrite the range entries `c_first c_last w` of every CIDFont `/W` array into the list form
 /// `c_first [w w ...]`. Returns how many arrays were changed.
+/// Form XObjects that draw themselves, directly or through others, send pdf-extract into
+/// unbounded recursion (a stack overflow no `catch_unwind` stops). Cut every resource entry
+/// that closes such a cycle; returns how many were cut.
+fn break_xobject_cycles(doc: &mut lopdf::Document) -> usize {
+    use lopdf::{Object, ObjectId};
+    use std::collections::{BTreeMap, BTreeSet};
+    // The XObjects each form's resources name: (form, key) -> target.
+    let mut edges: BTreeMap<ObjectId, Vec<(Vec<u8>, ObjectId)>> = BTreeMap::new();
+    for (&id, obj) in &doc.objects {
+        let Object::Stream(stream) = obj else {
+            continue;
+        };
+        if !stream.dict.has_type(b"XObject")
+            && stream
+                .dict
+                .get(b"Subtype")
+                .ok()
+                .and_then(|s| s.as_name().ok())
+                != Some(b"Form")
+        {
+            continue;
+        }
+        let resources = match stream.dict.get(b"Resources") {
+            Ok(Object::Dictionary(d)) => Some(d),
+            Ok(Object::Reference(r)) => doc.get_dictionary(*r).ok(),
+            _ => None,
+        };
+        let xobjects = resources.and_then(|r| match r.get(b"XObject") {
+            Ok(Object::Dictionary(d)) => Some(d),
+            Ok(Object::Reference(r)) => doc.get_dictionary(*r).ok(),
+            _ => None,
+        });
+        if let Some(x) = xobjects {
+            let targets = x
+                .iter()
+                .filter_map(|(k, v)| v.as_reference().ok().map(|t| (k.clone(), t)))
+                .collect();
+            edges.insert(id, targets);
+        }
+    }
+    // Depth-first from every form, iteratively; an edge back into the current path closes a cycle.
+    let mut cut: BTreeSet<(ObjectId, Vec<u8>)> = BTreeSet::new();
+    let mut done: BTreeSet<ObjectId> = BTreeSet::new();
+    for &start in edges.keys() {
+        if done.contains(&start) {
+            continue;
+        }
+        let mut path: Vec<(ObjectId, usize)> = vec![(start, 0)];
+        let mut on_path: BTreeSet<ObjectId> = BTreeSet::from([start]);
+        while let Some(&mut (node, ref mut next)) = path.last_mut() {
+            let out = edges.get(&node).map_or(&[][..], Vec::as_slice);
+            if *next >= out.len() {
+                path.pop();
+                on_path.remove(&node);
+                done.insert(node);
+                continue;
+            }
+            let (key, target) = &out[*next];
+            *next += 1;
+            if on_path.contains(target) {
+                cut.insert((node, key.clone()));
+            } else if !done.contains(target) && edges.contains_key(target) {
+                path.push((*target, 0));
+                on_path.insert(*target);
+            }
+        }
+    }
+    if cut.is_empty() {
+        return 0;
+    }
+    // The entry that closes the cycle now names an empty form: `Do` still finds it, and draws
+    // nothing.
+    let mut empty = lopdf::Dictionary::new();
+    empty.set("Type", Object::Name(b"XObject".to_vec()));
+    empty.set("Subtype", Object::Name(b"Form".to_vec()));
+    empty.set(
+        "BBox",
+        Object::Array(vec![0.into(), 0.into(), 0.into(), 0.into()]),
+    );
+    let empty = doc.add_object(Object::Stream(lopdf::Stream::new(empty, Vec::new())));
+    for (form, key) in &cut {
+        let Ok(Object::Stream(stream)) = doc.get_object(*form) else {
+            continue;
+        };
+        // Where the XObject map lives: in the form's dictionary, or behind references.
+        let resources = stream.dict.get(b"Resources").ok().cloned();
+        let (res_ref, map_ref) = match &resources {
+            Some(Object::Reference(r)) => {
+                let map = doc
+                    .get_dictionary(*r)
+                    .ok()
+                    .and_then(|d| d.get(b"XObject").ok());
+                (Some(*r), map.and_then(|m| m.as_reference().ok()))
+            }
+            Some(Object::Dictionary(d)) => (
+                None,
+                d.get(b"XObject").ok().and_then(|m| m.as_reference().ok()),
+            ),
+            _ => (None, None),
+        };
+        let map: Option<&mut lopdf::Dictionary> = match (map_ref, res_ref) {
+            (Some(m), _) => doc.get_dictionary_mut(m).ok(),
+            (None, Some(r)) => doc
+                .get_dictionary_mut(r)
+                .ok()
+                .and_then(|d| d.get_mut(b"XObject").ok())
+                .and_then(|x| x.as_dict_mut().ok()),
+            (None, None) => match doc.get_object_mut(*form) {
+                Ok(Object::Stream(s)) => s
+                    .dict
+                    .get_mut(b"Resources")
+                    .ok()
+                    .and_then(|r| r.as_dict_mut().ok())
+                    .and_then(|r| r.get_mut(b"XObject").ok())
+                    .and_then(|x| x.as_dict_mut().ok()),
+                _ => None,
+            },
+        };
+        if let Some(map) = map {
+            map.set(key.clone(), Object::Reference(empty));
+        }
+    }
+    cut.len()
+}
+
 fn fix_cid_width_ranges(doc: &mut lopdf::Document) -> usize {
     use lopdf::Object;
 
