@@ -11,8 +11,9 @@
 //! machine.
 //!
 //! The protocol on the child's stdin and stdout is frames of a 4-byte little-endian length and
-//! a payload: first a JSON [`WorkerConfig`], then per file a request (one byte, 1 if the file was
-//! met in a folder walk, then the path's bytes) answered by a JSON `Reply`.
+//! a payload: first a JSON [`WorkerConfig`], then per file a request (one byte of flags, 1 if the
+//! file was met in a folder walk, 2 to have its clean text back, then the path's bytes) answered
+//! by a JSON `Reply`.
 
 use std::ffi::OsString;
 use std::io::{self, BufReader, BufWriter, Read, Write};
@@ -46,7 +47,8 @@ pub struct WorkerConfig {
 
 #[derive(Serialize, Deserialize)]
 enum Reply {
-    Report(Box<FilingReport>),
+    /// The report, and the clean text when the request asked for it.
+    Report(Box<FilingReport>, Option<String>),
     /// A walked file that is not a filing, and why.
     NotAFiling(String),
 }
@@ -55,6 +57,10 @@ enum Reply {
 pub const DEFAULT_MAX_MEMORY: u64 = 2048 * 1024 * 1024;
 /// The default limit on one inflated stream when telling a bomb from a big file.
 pub const DEFAULT_MAX_DECOMPRESSED: u64 = 1024 * 1024 * 1024;
+
+/// Request flags.
+const WALKED: u8 = 1;
+const KEEP_TEXT: u8 = 2;
 
 /// Frames larger than this are a broken protocol, not a report.
 const MAX_FRAME: usize = 1 << 30;
@@ -115,15 +121,16 @@ pub fn serve(input: impl Read, output: impl Write) -> io::Result<()> {
     let processor =
         Processor::new(extractor, Scanner::with_glossary(glossary)).max_size(config.max_size);
     while let Some(request) = read_frame(&mut input)? {
-        let Some((&walked, path)) = request.split_first() else {
+        let Some((&flags, path)) = request.split_first() else {
             return Err(io::Error::new(io::ErrorKind::InvalidData, "empty request"));
         };
         let input = Input::File {
             path: super::inputs::path_from_bytes(path),
-            walked: walked == 1,
+            walked: flags & WALKED != 0,
         };
-        let reply = match processor.process(&input) {
-            Outcome::Report(report) => Reply::Report(report),
+        let (outcome, text) = processor.process_keeping_text(&input, flags & KEEP_TEXT != 0);
+        let reply = match outcome {
+            Outcome::Report(report) => Reply::Report(report, text),
             Outcome::Skipped {
                 reason: Skip::NotAFiling(why),
                 ..
@@ -265,20 +272,34 @@ impl ProcessPool {
 
     /// Read, scan and report one input in a worker process.
     pub fn process(&self, input: &Input) -> Outcome {
+        self.process_keeping_text(input, false).0
+    }
+
+    /// [`ProcessPool::process`], and with `keep_text` the document's clean text too.
+    pub fn process_keeping_text(
+        &self,
+        input: &Input,
+        keep_text: bool,
+    ) -> (Outcome, Option<String>) {
         let (path, walked) = match input {
             Input::File { path, walked } => (path.as_path(), *walked),
-            Input::Failed(e) => return self.unreadable(e),
+            Input::Failed(e) => return (self.unreadable(e), None),
         };
         if let Some(done) = &self.done {
             match read(path, self.config.max_size) {
                 Ok(bytes) if done.has_sha256(&sha256_hex(&bytes)) => {
-                    return skipped(path, Skip::AlreadyDone)
+                    return (skipped(path, Skip::AlreadyDone), None)
                 }
                 Ok(_) => {}
-                Err(e) => return self.unreadable(&e),
+                Err(e) => return (self.unreadable(&e), None),
             }
         }
-        let mut request = vec![u8::from(walked)];
+        let flags = if walked { WALKED } else { 0 } | if keep_text { KEEP_TEXT } else { 0 };
+        self.ask(path, flags)
+    }
+
+    fn ask(&self, path: &Path, flags: u8) -> (Outcome, Option<String>) {
+        let mut request = vec![flags];
         request.extend(path_bytes(path));
         // A worker that died while idle fails on the send: start another and try once more.
         let mut worker = None;
@@ -286,10 +307,11 @@ impl ProcessPool {
             let mut w = match self.checkout() {
                 Ok(w) => w,
                 Err(e) => {
-                    return failed(Error::Internal {
+                    let error = Error::Internal {
                         path: path.to_path_buf(),
                         message: format!("cannot start a worker process: {e}"),
-                    })
+                    };
+                    return (failed(error), None);
                 }
             };
             if write_frame(&mut w.stdin, &request).is_ok() {
@@ -299,10 +321,11 @@ impl ProcessPool {
             w.stop();
         }
         let Some(worker) = worker else {
-            return failed(Error::Internal {
+            let error = Error::Internal {
                 path: path.to_path_buf(),
                 message: "worker processes die at start".to_string(),
-            });
+            };
+            return (failed(error), None);
         };
         let reply = match self.timeout {
             Some(t) => worker.replies.recv_timeout(t),
@@ -311,13 +334,13 @@ impl ProcessPool {
                 .recv()
                 .map_err(|_| mpsc::RecvTimeoutError::Disconnected),
         };
-        match reply {
+        let outcome = match reply {
             Ok(frame) => match serde_json::from_slice::<Reply>(&frame) {
-                Ok(Reply::Report(mut report)) => {
+                Ok(Reply::Report(mut report, text)) => {
                     self.checkin(worker);
                     // The path as we know it, bytes that are not UTF-8 included.
                     report.source.path = path.to_path_buf();
-                    Outcome::Report(report)
+                    return (Outcome::Report(report), text);
                 }
                 Ok(Reply::NotAFiling(why)) => {
                     self.checkin(worker);
@@ -348,7 +371,8 @@ impl ProcessPool {
                 let error = self.crash_error(path, status, &String::from_utf8_lossy(&stderr));
                 failed_file(error, self.config.max_size)
             }
-        }
+        };
+        (outcome, None)
     }
 
     /// What a worker's death means for the file it was reading.

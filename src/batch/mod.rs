@@ -90,9 +90,19 @@ impl Processor {
     /// Read, scan and report one input. Never panics: a bug met on an input becomes an
     /// `internal` error record for it.
     pub fn process(&self, input: &Input) -> Outcome {
+        self.process_keeping_text(input, false).0
+    }
+
+    /// [`Processor::process`], and with `keep_text` the document's clean text too (its pages
+    /// joined by line breaks), for callers that search it further (`glossary build`).
+    pub fn process_keeping_text(
+        &self,
+        input: &Input,
+        keep_text: bool,
+    ) -> (Outcome, Option<String>) {
         let path = input.path();
-        match catch_unwind(AssertUnwindSafe(|| self.process_inner(input))) {
-            Ok(outcome) => outcome,
+        match catch_unwind(AssertUnwindSafe(|| self.process_inner(input, keep_text))) {
+            Ok(done) => done,
             Err(panic) => {
                 let message = panic
                     .downcast_ref::<&str>()
@@ -103,19 +113,22 @@ impl Processor {
                     path: path.to_path_buf(),
                     message,
                 };
-                Outcome::Report(Box::new(FilingReport::failed(path, &error)))
+                (
+                    Outcome::Report(Box::new(FilingReport::failed(path, &error))),
+                    None,
+                )
             }
         }
     }
 
-    fn process_inner(&self, input: &Input) -> Outcome {
+    fn process_inner(&self, input: &Input, keep_text: bool) -> (Outcome, Option<String>) {
         let (path, walked) = match input {
             Input::File { path, walked } => (path.as_path(), *walked),
-            Input::Failed(e) => return self.unreadable(e),
+            Input::Failed(e) => return (self.unreadable(e), None),
         };
         let bytes = match read(path, self.max_size) {
             Ok(bytes) => bytes,
-            Err(e) => return self.unreadable(&e),
+            Err(e) => return (self.unreadable(&e), None),
         };
         let sniffed = sniff(&bytes);
         if walked {
@@ -125,12 +138,12 @@ impl Processor {
                 Sniffed::Filing(_) => None,
             };
             if let Some(why) = why {
-                return skipped(path, Skip::NotAFiling(why));
+                return (skipped(path, Skip::NotAFiling(why)), None);
             }
         }
         let sha256 = sha256_hex(&bytes);
         if self.done.as_ref().is_some_and(|d| d.has_sha256(&sha256)) {
-            return skipped(path, Skip::AlreadyDone);
+            return (skipped(path, Skip::AlreadyDone), None);
         }
         let source = SourceRecord {
             path: path.to_path_buf(),
@@ -141,14 +154,19 @@ impl Processor {
             bytes: Some(bytes.len() as u64),
             sha256: Some(sha256.clone()),
         };
+        let mut text = None;
         let report = match self.extractor.extract_hashed(path, bytes, sha256) {
             Ok(doc) => {
                 let hits = self.scanner.scan(&doc);
+                if keep_text {
+                    let pages: Vec<&str> = doc.pages.iter().map(|p| p.text.as_str()).collect();
+                    text = Some(pages.join("\n"));
+                }
                 FilingReport::new(&doc, hits)
             }
             Err(e) => FilingReport::failed_source(source, &e),
         };
-        Outcome::Report(Box::new(report))
+        (Outcome::Report(Box::new(report)), text)
     }
 
     /// An input that could not be read at all; resumed runs skip it when it was reported so.

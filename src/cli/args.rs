@@ -96,6 +96,8 @@ pub struct GlossaryBuildArgs {
     /// Files read at once (default: the number of cores).
     #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=1024))]
     pub jobs: Option<u32>,
+    #[command(flatten)]
+    pub limits: LimitArgs,
     /// Write here instead of standard output; the format follows the extension
     /// (.json, .csv, .md) unless --format says otherwise.
     #[arg(short, long, value_name = "FILE")]

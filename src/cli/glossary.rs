@@ -1,16 +1,15 @@
 //! `tokenlens glossary`: the term lists.
 
 use std::io::Write;
-use std::path::PathBuf;
 
 use anyhow::{Context, Result};
-use tokenlens::batch::{self, Input, InputsBuilder};
+use tokenlens::batch::{self, InputsBuilder, Outcome};
 use tokenlens::extract::ExtractorBuilder;
 use tokenlens::glossary::{Glossary, GlossaryBuilder, GlossaryMerger};
-use tokenlens::report::{csv_field, ErrorRecord, FilingError, GlossaryOutput};
-use tokenlens::scan::{Scanner, Term};
+use tokenlens::report::{csv_field, FilingError, GlossaryOutput};
 
 use super::args::{GlossaryBuildArgs, GlossaryFormat, GlossaryListArgs, ListFormat, TermArgs};
+use super::engine::Engine;
 use super::output::Destination;
 use super::{ExitCode, UsageError};
 
@@ -82,7 +81,18 @@ pub fn build(args: GlossaryBuildArgs) -> Result<ExitCode> {
     let extractor = ExtractorBuilder::new()
         .password(args.read.password.clone())
         .build();
-    let scanner = Scanner::new();
+    let no_terms = TermArgs {
+        files: Vec::new(),
+        no_builtin_glossary: false,
+    };
+    let engine = Engine::new(
+        &args.limits,
+        &args.read,
+        &no_terms,
+        extractor,
+        Glossary::builtin(),
+        None,
+    )?;
     let mut inputs = InputsBuilder::new();
     for path in &args.paths {
         inputs.add(path);
@@ -95,59 +105,37 @@ pub fn build(args: GlossaryBuildArgs) -> Result<ExitCode> {
     let mut merger = GlossaryMerger::new();
     let mut filings = Vec::new();
     let mut errors = Vec::new();
-    // Each worker hands back the terms and the text they are counted in (None for an input
-    // that failed before reading, or a file met in a folder that is not a filing); the merge
-    // runs in input order on this thread.
-    let read = |input: &Input| -> Option<Result<(Vec<Term>, String), tokenlens::Error>> {
-        let Input::File { path, walked } = input else {
-            return None;
-        };
-        match extractor.extract_path(path) {
-            Ok(doc) => {
-                let terms = scanner.scan(&doc).terms;
-                let text = doc
-                    .pages
-                    .iter()
-                    .map(|p| p.text.as_str())
-                    .collect::<Vec<_>>()
-                    .join("\n");
-                Some(Ok((terms, text)))
-            }
-            Err(e) if *walked && matches!(e.kind(), "unsupported" | "empty") => None,
-            Err(e) => Some(Err(e)),
-        }
-    };
-    let failure = |path: PathBuf, e: &tokenlens::Error| {
-        eprintln!("tokenlens: {e}");
-        FilingError {
-            path,
-            error: ErrorRecord {
-                kind: e.kind().to_string(),
-                message: e.to_string(),
-            },
-        }
-    };
+    // Each file is read (in a worker process by default) with its clean text kept: the merge
+    // counts which filings use each term. The merge runs in input order on this thread.
     batch::for_each_ordered(
         &inputs,
         jobs,
-        |_, input| read(input),
-        |i, result| {
-            let path = inputs[i].path().to_path_buf();
-            match (result, &inputs[i]) {
-                (Some(Ok((terms, text))), _) => {
+        |_, input| engine.process_keeping_text(input, true),
+        |_, (outcome, text)| {
+            let report = match outcome {
+                Outcome::Report(report) => report,
+                Outcome::Skipped { .. } => return Ok(()),
+            };
+            let path = report.source.path.clone();
+            match &report.error {
+                None => {
                     if !args.quiet {
                         eprintln!(
                             "tokenlens: {}: {} defined terms",
                             path.display(),
-                            terms.len()
+                            report.terms.len()
                         );
                     }
-                    merger.add(path.clone(), &terms, text);
+                    merger.add(path.clone(), &report.terms, text.unwrap_or_default());
                     filings.push(path);
                 }
-                (Some(Err(e)), _) => errors.push(failure(path, &e)),
-                (None, Input::Failed(e)) => errors.push(failure(path, e)),
-                (None, Input::File { .. }) => {}
+                Some(error) => {
+                    eprintln!("tokenlens: {}", error.message);
+                    errors.push(FilingError {
+                        path,
+                        error: error.clone(),
+                    });
+                }
             }
             Ok::<(), anyhow::Error>(())
         },

@@ -2,6 +2,7 @@
 //! Only this module uses clap, indicatif and anyhow.
 
 mod args;
+mod engine;
 mod glossary;
 mod output;
 mod progress;

@@ -5,17 +5,12 @@ use std::io::Write;
 use std::path::Path;
 
 use anyhow::{Context, Result};
-use std::time::Duration;
-
-use tokenlens::batch::{
-    self, Done, Input, InputsBuilder, Outcome, ProcessPool, Processor, WorkerConfig,
-};
-use tokenlens::extract::{Extractor, ExtractorBuilder};
-use tokenlens::glossary::Glossary;
+use tokenlens::batch::{self, Done, InputsBuilder, Outcome};
+use tokenlens::extract::ExtractorBuilder;
 use tokenlens::report::{CsvWriter, FilingReport, JsonWriter, JsonlWriter, Table, XlsxWriter};
-use tokenlens::scan::Scanner;
 
-use super::args::{Isolation, OutputFormat, ScanArgs, What};
+use super::args::{OutputFormat, ScanArgs, What};
+use super::engine::Engine;
 use super::output::{self, Destination};
 use super::progress::Progress;
 use super::{ExitCode, UsageError};
@@ -203,7 +198,14 @@ pub fn run(args: ScanArgs) -> Result<ExitCode> {
         inputs.retain(|i| !ours.iter().any(|o| output::same_file(i.path(), o)));
     }
 
-    let engine = engine(&args, extractor, glossary, plan.done)?;
+    let engine = Engine::new(
+        &args.limits,
+        &args.read,
+        &args.terms,
+        extractor,
+        glossary,
+        plan.done,
+    )?;
     let mut writer = match plan.format {
         OutputFormat::Json => Writer::Json(JsonWriter::new(plan.dest.open()?, args.pretty)?),
         OutputFormat::Jsonl => Writer::Jsonl(
@@ -245,54 +247,6 @@ pub fn run(args: ScanArgs) -> Result<ExitCode> {
     } else {
         ExitCode::Success
     })
-}
-
-/// Where files are read: on this process's threads, or in worker processes.
-enum Engine {
-    Thread(Processor),
-    Process(ProcessPool),
-}
-
-impl Engine {
-    fn process(&self, input: &Input) -> Outcome {
-        match self {
-            Engine::Thread(p) => p.process(input),
-            Engine::Process(p) => p.process(input),
-        }
-    }
-}
-
-fn engine(
-    args: &ScanArgs,
-    extractor: Extractor,
-    glossary: Glossary,
-    done: Option<Done>,
-) -> Result<Engine> {
-    let limits = &args.limits;
-    let max_size = limits.max_size.saturating_mul(1 << 20);
-    if limits.isolation == Isolation::Thread {
-        let scanner = Scanner::with_glossary(glossary);
-        let mut processor = Processor::new(extractor, scanner).max_size(max_size);
-        if let Some(done) = done {
-            processor = processor.skip_done(done);
-        }
-        return Ok(Engine::Thread(processor));
-    }
-    let program = std::env::current_exe().context("cannot find the tokenlens binary")?;
-    let config = WorkerConfig {
-        password: args.read.password.clone(),
-        glossary_files: args.terms.files.clone(),
-        no_builtin_glossary: args.terms.no_builtin_glossary,
-        max_size,
-        max_memory: limits.max_memory.saturating_mul(1 << 20),
-    };
-    let mut pool = ProcessPool::new(program, vec!["worker".into()], config)
-        .timeout((limits.timeout > 0).then(|| Duration::from_secs(limits.timeout)))
-        .max_decompressed(limits.max_decompressed.saturating_mul(1 << 20));
-    if let Some(done) = done {
-        pool = pool.skip_done(done);
-    }
-    Ok(Engine::Process(pool))
 }
 
 /// Add the paths of a `--files-from` list ("-" is standard input).

@@ -133,6 +133,20 @@ fn a_form_chain_deeper_than_any_stack_ends_its_worker_not_the_batch() {
         .unwrap()
         .contains("stack overflow"));
     assert_eq!(kind(&records[1]), "ok");
+
+    // `glossary build` reads in worker processes too.
+    let out = tokenlens()
+        .args(["glossary", "build", "-q", "--format", "json"])
+        .arg(&chain)
+        .arg(root().join("fixtures/hostile/good_s1.htm"))
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(v["errors"][0]["error"]["kind"], "crashed");
+    assert_eq!(v["filings"].as_array().unwrap().len(), 1);
 }
 
 #[test]

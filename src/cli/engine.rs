@@ -1,0 +1,71 @@
+//! Where files are read: on this process's threads, or in worker processes (the default),
+//! with the limits of `--timeout`, `--max-size`, `--max-memory` and `--max-decompressed`.
+
+use std::time::Duration;
+
+use anyhow::{Context, Result};
+use tokenlens::batch::{Done, Input, Outcome, ProcessPool, Processor, WorkerConfig};
+use tokenlens::extract::Extractor;
+use tokenlens::glossary::Glossary;
+use tokenlens::scan::Scanner;
+
+use super::args::{Isolation, LimitArgs, ReadArgs, TermArgs};
+
+pub enum Engine {
+    Thread(Processor),
+    Process(ProcessPool),
+}
+
+impl Engine {
+    /// `glossary` is the loaded term list (checked by the caller); worker processes load
+    /// theirs from the same files.
+    pub fn new(
+        limits: &LimitArgs,
+        read: &ReadArgs,
+        terms: &TermArgs,
+        extractor: Extractor,
+        glossary: Glossary,
+        done: Option<Done>,
+    ) -> Result<Engine> {
+        let max_size = limits.max_size.saturating_mul(1 << 20);
+        if limits.isolation == Isolation::Thread {
+            let scanner = Scanner::with_glossary(glossary);
+            let mut processor = Processor::new(extractor, scanner).max_size(max_size);
+            if let Some(done) = done {
+                processor = processor.skip_done(done);
+            }
+            return Ok(Engine::Thread(processor));
+        }
+        let program = std::env::current_exe().context("cannot find the tokenlens binary")?;
+        let config = WorkerConfig {
+            password: read.password.clone(),
+            glossary_files: terms.files.clone(),
+            no_builtin_glossary: terms.no_builtin_glossary,
+            max_size,
+            max_memory: limits.max_memory.saturating_mul(1 << 20),
+        };
+        let mut pool = ProcessPool::new(program, vec!["worker".into()], config)
+            .timeout((limits.timeout > 0).then(|| Duration::from_secs(limits.timeout)))
+            .max_decompressed(limits.max_decompressed.saturating_mul(1 << 20));
+        if let Some(done) = done {
+            pool = pool.skip_done(done);
+        }
+        Ok(Engine::Process(pool))
+    }
+
+    pub fn process(&self, input: &Input) -> Outcome {
+        self.process_keeping_text(input, false).0
+    }
+
+    /// The outcome, and with `keep_text` the document's clean text.
+    pub fn process_keeping_text(
+        &self,
+        input: &Input,
+        keep_text: bool,
+    ) -> (Outcome, Option<String>) {
+        match self {
+            Engine::Thread(p) => p.process_keeping_text(input, keep_text),
+            Engine::Process(p) => p.process_keeping_text(input, keep_text),
+        }
+    }
+}
