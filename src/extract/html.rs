@@ -520,8 +520,13 @@ pub(crate) fn html_to_pages(html: &str) -> Vec<String> {
         }
         let tag_end = find_tag_end(bytes, name_start + name_len);
         let name = html[name_start..name_start + name_len].to_ascii_lowercase();
-        let attrs =
-            &html[name_start + name_len..tag_end.saturating_sub(1).max(name_start + name_len)];
+        // Without its `>` (a tag cut off by the end of input), the attributes run to the end.
+        let attrs_end = if bytes.get(tag_end.wrapping_sub(1)) == Some(&b'>') {
+            tag_end - 1
+        } else {
+            tag_end
+        };
+        let attrs = &html[name_start + name_len..attrs_end.max(name_start + name_len)];
         i = tag_end;
         if closing {
             close_tag(&mut b, &mut stack, &name);
@@ -926,6 +931,22 @@ mod tests {
         assert_eq!(raw.exhibits[0].doc_type, "EX-23.1");
         assert_eq!(raw.exhibits[0].description.as_deref(), Some("CONSENT"));
         assert!(raw.warnings.iter().any(|w| w.message.contains("uuencoded")));
+    }
+
+    #[test]
+    fn a_tag_cut_off_inside_a_multibyte_character() {
+        // Found by fuzzing: the attributes of a tag with no `>` were cut one byte short.
+        for html in ["<p>Temperature<div class=\"x°", "<p>a<b°", "<i>é"] {
+            let pages = html_to_pages(html);
+            assert!(pages.join("").contains(
+                html.split('>')
+                    .nth(1)
+                    .unwrap_or("")
+                    .split('<')
+                    .next()
+                    .unwrap()
+            ));
+        }
     }
 
     #[test]

@@ -260,3 +260,19 @@ fn thread_isolation_reads_the_same_as_process_isolation() {
     };
     assert_eq!(records(&run("thread")), records(&run("process")));
 }
+
+/// Inputs that fuzzing found to crash a reader, kept as regression cases: each must now read
+/// or fail with an error, in process.
+#[test]
+fn fuzz_regressions_read_without_panicking() {
+    let extractor = tokenlens::extract::ExtractorBuilder::new().build();
+    let dir = root().join("fixtures/fuzz");
+    let mut n = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let bytes = std::fs::read(&path).unwrap();
+        let _ = extractor.extract_bytes(&path, bytes);
+        n += 1;
+    }
+    assert!(n > 0);
+}
