@@ -70,7 +70,7 @@ pub(crate) fn read(path: &Path, bytes: &[u8], password: Option<&str>) -> Result<
     }
     let (page_ids, numbers, mut raw, texts) = loop {
         let rewritten = fix_cid_width_ranges(&mut doc);
-        let cycles = break_xobject_cycles(&mut doc);
+        let cycles = break_xobject_cycles(&mut doc) + break_parent_cycles(&mut doc);
         let page_ids = doc.get_pages();
         if page_ids.is_empty() {
             return Err(corrupt("no pages found (damaged page tree?)".to_string()));
@@ -82,8 +82,9 @@ pub(crate) fn read(path: &Path, bytes: &[u8], password: Option<&str>) -> Result<
         }
         if cycles > 0 {
             raw.warnings.push(Warning::document(format!(
-                "{cycles} form XObject {} itself (a cycle); the repeat was not drawn",
-                if cycles == 1 { "draws" } else { "draw" }
+                "cut {cycles} reference {} (a form XObject that draws itself, a page that is \
+                 its own parent)",
+                if cycles == 1 { "cycle" } else { "cycles" }
             )));
         }
         if recovered {
@@ -652,6 +653,35 @@ fn break_xobject_cycles(doc: &mut lopdf::Document) -> usize {
         }
     }
     cut.len()
+}
+
+/// A page whose `/Parent` chain loops (a node its own ancestor) sends pdf-extract's lookup of
+/// inherited attributes round forever. Cut each loop where it closes; returns how many.
+fn break_parent_cycles(doc: &mut lopdf::Document) -> usize {
+    let mut cuts = Vec::new();
+    for (_, page) in doc.get_pages() {
+        let mut seen = std::collections::BTreeSet::from([page]);
+        let mut node = page;
+        while let Ok(parent) = doc
+            .get_dictionary(node)
+            .and_then(|d| d.get(b"Parent"))
+            .and_then(lopdf::Object::as_reference)
+        {
+            if !seen.insert(parent) || seen.len() > 256 {
+                cuts.push(node);
+                break;
+            }
+            node = parent;
+        }
+    }
+    cuts.sort();
+    cuts.dedup();
+    for &node in &cuts {
+        if let Ok(d) = doc.get_dictionary_mut(node) {
+            d.remove(b"Parent");
+        }
+    }
+    cuts.len()
 }
 
 fn fix_cid_width_ranges(doc: &mut lopdf::Document) -> usize {
