@@ -6,7 +6,6 @@ use std::time::Duration;
 use anyhow::{Context, Result};
 use tokenlens::batch::{Done, Input, Outcome, ProcessPool, Processor, WorkerConfig};
 use tokenlens::extract::Extractor;
-use tokenlens::glossary::Glossary;
 use tokenlens::scan::Scanner;
 
 use super::args::{Isolation, LimitArgs, ReadArgs, TermArgs};
@@ -17,24 +16,27 @@ pub enum Engine {
 }
 
 impl Engine {
-    /// `glossary` is the loaded term list (checked by the caller); worker processes load
-    /// theirs from the same files.
+    /// The term lists are loaded here: a bad user list is a usage error before any file is
+    /// read. Worker processes load their own from the same files, so with the built-in lists
+    /// alone this process loads none.
     pub fn new(
         limits: &LimitArgs,
         read: &ReadArgs,
         terms: &TermArgs,
         extractor: Extractor,
-        glossary: Glossary,
         done: Option<Done>,
     ) -> Result<Engine> {
         let max_size = limits.max_size.saturating_mul(1 << 20);
         if limits.isolation == Isolation::Thread {
-            let scanner = Scanner::with_glossary(glossary);
+            let scanner = Scanner::with_glossary(super::glossary::load(terms)?);
             let mut processor = Processor::new(extractor, scanner).max_size(max_size);
             if let Some(done) = done {
                 processor = processor.skip_done(done);
             }
             return Ok(Engine::Thread(processor));
+        }
+        if !terms.files.is_empty() {
+            super::glossary::load(terms)?;
         }
         let program = std::env::current_exe().context("cannot find the tokenlens binary")?;
         let config = WorkerConfig {

@@ -90,7 +90,6 @@ pub fn build(args: GlossaryBuildArgs) -> Result<ExitCode> {
         &args.read,
         &no_terms,
         extractor,
-        Glossary::builtin(),
         None,
     )?;
     let mut inputs = InputsBuilder::new();

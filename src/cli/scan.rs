@@ -174,8 +174,6 @@ pub fn run(args: ScanArgs) -> Result<ExitCode> {
     if plan.format == OutputFormat::Xlsx {
         output::refuse_binary_on_terminal(&plan.dest, "an XLSX workbook")?;
     }
-    // Loaded here even for worker processes, so a bad term list is a usage error at once.
-    let glossary = super::glossary::load(&args.terms)?;
     let extractor = ExtractorBuilder::new()
         .password(args.read.password.clone())
         .build();
@@ -203,7 +201,6 @@ pub fn run(args: ScanArgs) -> Result<ExitCode> {
         &args.read,
         &args.terms,
         extractor,
-        glossary,
         plan.done,
     )?;
     let mut writer = match plan.format {
