@@ -111,6 +111,7 @@ pub fn serve(input: impl Read, output: impl Write) -> io::Result<()> {
         .ok_or_else(|| io::Error::new(io::ErrorKind::UnexpectedEof, "no worker config"))?;
     let config: WorkerConfig = serde_json::from_slice(&config)?;
     limit_address_space(config.max_memory);
+    die_with_parent();
     let mut glossary = GlossaryBuilder::new();
     glossary.builtin(!config.no_builtin_glossary);
     for f in &config.glossary_files {
@@ -162,6 +163,18 @@ fn limit_address_space(bytes: u64) {
 
 #[cfg(not(unix))]
 fn limit_address_space(_bytes: u64) {}
+
+/// A worker stuck in an endless loop must not outlive a parent killed with SIGKILL.
+#[cfg(target_os = "linux")]
+fn die_with_parent() {
+    // SAFETY: prctl with PR_SET_PDEATHSIG takes a signal number and touches no memory.
+    unsafe {
+        libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL);
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn die_with_parent() {}
 
 /// One running worker.
 struct Worker {
@@ -231,7 +244,10 @@ pub struct ProcessPool {
     timeout: Option<Duration>,
     max_decompressed: u64,
     done: Option<Done>,
-    idle: Mutex<Vec<Worker>>,
+    /// Idle workers by the thread that started them: a worker is only ever driven by its own
+    /// thread, because on Linux it dies with that thread (PR_SET_PDEATHSIG), so that no worker
+    /// outlives a killed batch.
+    idle: Mutex<Vec<(std::thread::ThreadId, Worker)>>,
 }
 
 impl ProcessPool {
@@ -427,25 +443,32 @@ impl ProcessPool {
     }
 
     fn checkout(&self) -> io::Result<Worker> {
-        let idle = self.idle.lock().unwrap_or_else(|e| e.into_inner()).pop();
-        match idle {
+        let me = std::thread::current().id();
+        let mine = {
+            let mut idle = self.idle.lock().unwrap_or_else(|e| e.into_inner());
+            idle.iter()
+                .position(|(t, _)| *t == me)
+                .map(|i| idle.swap_remove(i).1)
+        };
+        match mine {
             Some(w) => Ok(w),
             None => Worker::spawn(&self.program, &self.args, &self.config_frame),
         }
     }
 
     fn checkin(&self, worker: Worker) {
+        let me = std::thread::current().id();
         self.idle
             .lock()
             .unwrap_or_else(|e| e.into_inner())
-            .push(worker);
+            .push((me, worker));
     }
 }
 
 impl Drop for ProcessPool {
     fn drop(&mut self) {
         let idle = std::mem::take(&mut *self.idle.lock().unwrap_or_else(|e| e.into_inner()));
-        for mut w in idle {
+        for (_, mut w) in idle {
             // Closing stdin ends the worker's loop; it exits on its own.
             drop(w.stdin);
             let _ = w.child.wait();

@@ -85,13 +85,7 @@ pub fn build(args: GlossaryBuildArgs) -> Result<ExitCode> {
         files: Vec::new(),
         no_builtin_glossary: false,
     };
-    let engine = Engine::new(
-        &args.limits,
-        &args.read,
-        &no_terms,
-        extractor,
-        None,
-    )?;
+    let engine = Engine::new(&args.limits, &args.read, &no_terms, extractor, None)?;
     let mut inputs = InputsBuilder::new();
     for path in &args.paths {
         inputs.add(path);

@@ -196,13 +196,7 @@ pub fn run(args: ScanArgs) -> Result<ExitCode> {
         inputs.retain(|i| !ours.iter().any(|o| output::same_file(i.path(), o)));
     }
 
-    let engine = Engine::new(
-        &args.limits,
-        &args.read,
-        &args.terms,
-        extractor,
-        plan.done,
-    )?;
+    let engine = Engine::new(&args.limits, &args.read, &args.terms, extractor, plan.done)?;
     let mut writer = match plan.format {
         OutputFormat::Json => Writer::Json(JsonWriter::new(plan.dest.open()?, args.pretty)?),
         OutputFormat::Jsonl => Writer::Jsonl(
