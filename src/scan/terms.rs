@@ -360,6 +360,67 @@ fn antecedent_of(before: &str, term: &str, renames: bool) -> Option<String> {
         }
     }
 
+    // The full name earlier in the clause, not right before the parenthesis: "the California
+    // Consumer Privacy Act as amended by the California Privacy Rights Act (“CCPA”)".
+    if capitals >= 2 && !term.contains(' ') && (2..=8).contains(&letters.len()) {
+        let want = letters.to_lowercase();
+        let recent = words.len().saturating_sub(30);
+        for end in (recent + 1..words.len()).rev() {
+            let start = end.saturating_sub(want.len() + 3).max(recent);
+            for from in (start..end).rev() {
+                let phrase = &words[from..end];
+                let bare = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+                let significant: Vec<String> = phrase
+                    .iter()
+                    .map(|(_, w)| bare(w))
+                    .filter(|w| !w.is_empty() && !is_small_word(w))
+                    .collect();
+                // Whole capitalized words whose initials are the acronym, no more, no less.
+                let initials: String = significant
+                    .iter()
+                    .filter_map(|w| w.chars().next())
+                    .collect::<String>()
+                    .to_lowercase();
+                if initials.len() > want.len() {
+                    break;
+                }
+                let capitalized = significant
+                    .iter()
+                    .all(|w| w.starts_with(|c: char| c.is_uppercase()));
+                let last_small = phrase.last().is_some_and(|(_, w)| is_small_word(&bare(w)));
+                if initials == want
+                    && capitalized
+                    && !is_small_word(&bare(phrase[0].1))
+                    && !last_small
+                {
+                    // A title goes on to the right: "Management’s Discussion and Analysis of
+                    // Financial Condition and Results of Operations" for "MD&A".
+                    let mut last = end - 1;
+                    while last + 1 < words.len() {
+                        let next = bare(words[last + 1].1);
+                        let after = words.get(last + 2).map(|(_, w)| bare(w));
+                        let title = next.starts_with(|c: char| c.is_uppercase());
+                        let connector = is_small_word(&next)
+                            && after.is_some_and(|a| a.starts_with(|c: char| c.is_uppercase()));
+                        let corporate = matches!(
+                            next.as_str(),
+                            "Ltd" | "Inc" | "LLC" | "Limited" | "Corporation" | "plc" | "Co"
+                        );
+                        if (words[last].1.ends_with([',', ';']) && !corporate)
+                            || !(title || connector)
+                        {
+                            break;
+                        }
+                        last += if title { 1 } else { 2 };
+                    }
+                    let end_at = words[last].0 + words[last].1.len();
+                    let s = clause[phrase[0].0..end_at].trim_end_matches([',', ';']);
+                    return Some(s.split_whitespace().collect::<Vec<_>>().join(" "));
+                }
+            }
+        }
+    }
+
     // Letters of the acronym in order inside a short phrase that starts with its first letter:
     // "Japanese yen" for "JPY", "antisense oligonucleotides" for "ASOs".
     if capitals >= 2 && !term.contains(' ') && letters.len() <= 8 {
@@ -403,10 +464,26 @@ fn antecedent_of(before: &str, term: &str, renames: bool) -> Option<String> {
             .collect();
         let pick = hits
             .iter()
+            .rev()
             .find(|&&i| second.is_some() && recent.get(i + 1).map(|w| bare(w.1)) == second)
             .or(hits.last())
-            .map(|&i| recent[i]);
-        if let Some((at, _)) = pick {
+            .copied();
+        if let Some(mut i) = pick {
+            // A name goes on to the left: "the Private Securities Litigation Reform Act of
+            // 1995" for "Reform Act", "Palantir Foundry" for "Foundry".
+            if recent[i].1.starts_with(char::is_uppercase) {
+                let picked = i;
+                i = extend_name_left(clause, recent, i);
+                // "Epic Games\nEpic Games, Inc.": a name repeated is no longer one name.
+                let words_of_term: Vec<String> = term.split_whitespace().map(bare).collect();
+                if recent[i..picked]
+                    .iter()
+                    .any(|(_, w)| words_of_term.contains(&bare(w)))
+                {
+                    i = picked;
+                }
+            }
+            let at = recent[i].0;
             let found = tidy(at);
             // "Palantir Foundry (“Foundry”)": the term itself is no antecedent; but "the series
             // B1 financing (the “Series B1 Financing”)" names its phrase, capitalized.
@@ -432,6 +509,123 @@ fn antecedent_of(before: &str, term: &str, renames: bool) -> Option<String> {
                 .split(|c: char| !c.is_alphanumeric())
                 .any(|w| term_words.contains(&w.to_lowercase()))
     };
+
+    // A multi-word name whose last word names a thing the clause mentions: the phrase from that
+    // mention's start. "3.25% first mortgage bonds due June 1, 2031" for "2031 Bonds", "the
+    // voting agreement among our Founders and ..." for "Founder Voting Agreement".
+    if term_words.len() >= 2 {
+        let head = term_words
+            .last()
+            .map(|w| w.trim_end_matches('s').to_string());
+        let recent_from = words.len().saturating_sub(16);
+        let found = head.and_then(|head| {
+            (recent_from..words.len()).rev().find(|&i| {
+                let b = words[i]
+                    .1
+                    .trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase();
+                b.trim_end_matches('s') == head && head.len() >= 3
+            })
+        });
+        if let Some(h) = found {
+            let bare = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+            let mut from = h;
+            let limit = term_words.len() + 1;
+            while from > recent_from && h - from < limit {
+                let w = words[from - 1].1;
+                let b = bare(w);
+                // "Canada and Latin America": a connector between two names.
+                let joins = b == "and"
+                    && from >= 2
+                    && bare(words[from - 2].1).starts_with(char::is_uppercase)
+                    && bare(words[from].1).starts_with(char::is_uppercase);
+                if !joins
+                    && (b.is_empty()
+                        || w.ends_with([',', ';'])
+                        || w.ends_with("’s")
+                        || w.ends_with("'s")
+                        || is_small_word(&b)
+                        || is_determiner(&b)
+                        || is_determiner(&capitalize(&b))
+                        || matches!(
+                            b.to_lowercase().as_str(),
+                            "than"
+                                | "with"
+                                | "by"
+                                | "from"
+                                | "under"
+                                | "into"
+                                | "as"
+                                | "at"
+                                | "between"
+                                | "among"
+                                | "use"
+                                | "uses"
+                                | "used"
+                        ))
+                {
+                    break;
+                }
+                from -= 1;
+            }
+            // A name goes on: "Amended and Restated 2012 Equity Incentive Plan".
+            if from < h
+                && words[from]
+                    .1
+                    .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+            {
+                from = extend_name_left(clause, &words, from);
+            }
+            // "U.S. publicly traded shareholders" cut after "U.": no initial to start on.
+            while from < h && words[from].1.len() <= 2 && words[from].1.ends_with('.') {
+                from += 1;
+            }
+            let grew = from < h;
+            let tail_end = words[h..]
+                .iter()
+                .find(|(_, w)| {
+                    matches!(
+                        bare(w).as_str(),
+                        "is" | "was"
+                            | "are"
+                            | "were"
+                            | "has"
+                            | "have"
+                            | "had"
+                            | "will"
+                            | "shall"
+                            | "may"
+                            | "which"
+                            | "that"
+                    )
+                })
+                .map_or(clause.len(), |(at, _)| *at);
+            let phrase = clause[words[from].0..tail_end]
+                .trim()
+                .trim_end_matches([',', ';'])
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            let names_more = phrase
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| w.len() >= 3)
+                .map(str::to_lowercase)
+                .filter(|w| term_words.contains(w))
+                .count()
+                >= 2;
+            let dangling = phrase
+                .split_whitespace()
+                .next_back()
+                .is_some_and(|w| is_small_word(&bare(w)));
+            if phrase.split_whitespace().count() >= 2
+                && !phrase.eq_ignore_ascii_case(term)
+                && !dangling
+                && (grew || names_more)
+            {
+                return Some(phrase);
+            }
+        }
+    }
 
     // The run of capitalized words (and connectors) right before the parenthesis.
     let mut start = None;
@@ -556,6 +750,51 @@ fn wrapped_title_case(line_before: &str) -> bool {
 }
 
 /// Sentence-initial words that are capitalized without being part of a name.
+/// The start of a proper name that ends at `recent[i]`, walking left over capitalized words and
+/// numbers ("Amended and Restated 2012 Equity Incentive Plan"), through a connector between two
+/// of them, and past the comma before "Inc."; not past a line break, a possessive or "the".
+fn extend_name_left(clause: &str, recent: &[(usize, &str)], mut i: usize) -> usize {
+    let bare = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+    let name_like = |b: &str| b.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+    while i > 0 {
+        let (at, _) = recent[i];
+        let (prev_at, prev) = recent[i - 1];
+        let b = bare(prev);
+        if clause[prev_at + prev.len()..at].contains(['\n', '\t']) {
+            break;
+        }
+        let corporate = matches!(
+            bare(recent[i].1).as_str(),
+            "Inc" | "Ltd" | "Co" | "Corp" | "LLC" | "plc" | "N.A"
+        );
+        if (prev.ends_with([',', ';']) && !corporate)
+            || prev.ends_with("’s")
+            || prev.ends_with("'s")
+            || is_determiner(&b)
+            || is_determiner(&capitalize(&b))
+        {
+            break;
+        }
+        let joins = matches!(b.as_str(), "and" | "of" | "&" | "for")
+            && i >= 2
+            && name_like(&bare(recent[i - 2].1))
+            && !recent[i - 2].1.ends_with([',', ';']);
+        if (!name_like(&b) || is_small_word(&b)) && !joins {
+            break;
+        }
+        i -= 1;
+    }
+    i
+}
+
+/// "the" -> "The".
+fn capitalize(w: &str) -> String {
+    let mut c = w.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
 fn is_determiner(w: &str) -> bool {
     matches!(
         w,
@@ -701,7 +940,7 @@ mod tests {
             ("to generate up to three antisense oligonucleotides (“ASOs”)", "antisense oligonucleotides"),
             ("contracts with indefinite delivery/indefinite quantity (“IDIQ”)", "indefinite delivery/indefinite quantity"),
             ("the Company entered into a license agreement (the “Fulcrum Agreement”)", "license agreement"),
-            ("filed in the U.S. District Court for the Northern District of California (the “District Court”)", "District Court for the Northern District of California"),
+            ("filed in the U.S. District Court for the Northern District of California (the “District Court”)", "U.S. District Court for the Northern District of California"),
             ("our platforms, Palantir Foundry (“Foundry”), and", "Palantir Foundry"),
             ("measured at fair value through profit or loss (“FVPL”)", "fair value through profit or loss"),
             ("could use to implement a stockholder rights plan (also known as a “poison pill”)", "stockholder rights plan"),
@@ -711,7 +950,12 @@ mod tests {
             ("We reviewed the balance sheet of Microsoft Corporation and subsidiaries (the \"Company\")", "Microsoft Corporation"),
             ("revenue increased 5% with Windows original equipment manufacturer licensing (“Windows OEM”)", "Windows original equipment manufacturer licensing"),
             ("amounts (Expressed in Renminbi (“RMB”)", "Renminbi"),
-            ("the Interim Measures for the Management of Generative Artificial\nIntelligence Services (the “Measures on Generative AI Services”)", "Measures for the Management of Generative Artificial Intelligence Services"),
+            ("laws such as the California Consumer Privacy Act as amended by the California Privacy Rights Act (“CCPA”)", "California Consumer Privacy Act"),
+            ("$500 million aggregate principal amount of 3.25% first mortgage bonds due June 1, 2031 (the “2031 Bonds”)", "3.25% first mortgage bonds due June 1, 2031"),
+            ("the voting agreement among our Founders and Wilmington Trust, National Association (the “Founder Voting Agreement”)", "voting agreement among our Founders and Wilmington Trust, National Association"),
+            ("within the meaning of the Private Securities Litigation Reform Act of 1995 (the “Reform Act”)", "Private Securities Litigation Reform Act of 1995"),
+            ("Series Angel Investments\nWe completed the series angel financing (the “Series Angel Financing”)", "series angel financing"),
+            ("the Interim Measures for the Management of Generative Artificial\nIntelligence Services (the “Measures on Generative AI Services”)", "Interim Measures for the Management of Generative Artificial Intelligence Services"),
         ];
         for (text, want) in cases {
             let d = one(text);
@@ -722,7 +966,11 @@ mod tests {
     #[test]
     fn no_antecedent_rather_than_a_wrong_one() {
         let d = one("the Credit Agreement, dated December 23, 2020 (as amended, the “Prior Credit Agreement”)");
-        assert_eq!(d.antecedent, None, "not the date");
+        assert_eq!(
+            d.antecedent.as_deref(),
+            Some("Credit Agreement, dated December 23, 2020"),
+            "the agreement, not the date alone"
+        );
         let d = one("amended from time to time (as amended, the “2014 Credit Facility”)");
         assert_eq!(d.antecedent, None);
     }
