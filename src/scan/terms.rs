@@ -360,6 +360,36 @@ fn antecedent_of(before: &str, term: &str, renames: bool) -> Option<String> {
         }
     }
 
+    // A currency code names a currency: "British pound sterling (“GBP”)", "U.S. dollars (“USD”)".
+    if let Some(unit) = currency_word(term) {
+        let bare = |w: &str| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        };
+        if let Some(k) = (0..words.len())
+            .rev()
+            .take(6)
+            .find(|&k| bare(words[k].1).trim_end_matches('s') == unit)
+        {
+            let mut from = k;
+            while from > 0
+                && k - from < 2
+                && words[from - 1].1.starts_with(char::is_uppercase)
+                && !words[from - 1].1.ends_with([',', ';'])
+                && !is_determiner(words[from - 1].1)
+            {
+                from -= 1;
+            }
+            let mut last = k;
+            if words.get(k + 1).is_some_and(|(_, w)| bare(w) == "sterling") {
+                last += 1;
+            }
+            let end_at = words[last].0 + words[last].1.len();
+            let phrase = clause[words[from].0..end_at].trim_end_matches([',', ';']);
+            return Some(phrase.split_whitespace().collect::<Vec<_>>().join(" "));
+        }
+    }
+
     // The full name earlier in the clause, not right before the parenthesis: "the California
     // Consumer Privacy Act as amended by the California Privacy Rights Act (“CCPA”)".
     if capitals >= 2 && !term.contains(' ') && (2..=8).contains(&letters.len()) {
@@ -514,18 +544,28 @@ fn antecedent_of(before: &str, term: &str, renames: bool) -> Option<String> {
     // mention's start. "3.25% first mortgage bonds due June 1, 2031" for "2031 Bonds", "the
     // voting agreement among our Founders and ..." for "Founder Voting Agreement".
     if term_words.len() >= 2 {
-        let head = term_words
-            .last()
-            .map(|w| w.trim_end_matches('s').to_string());
+        // The head noun; failing that another word of the name ("credit facility" for
+        // "Short-Term Credit Agreement"), but never a number or a small word.
         let recent_from = words.len().saturating_sub(16);
-        let found = head.and_then(|head| {
+        let find = |want: &str| {
+            let want = want.trim_end_matches('s');
             (recent_from..words.len()).rev().find(|&i| {
                 let b = words[i]
                     .1
                     .trim_matches(|c: char| !c.is_alphanumeric())
                     .to_lowercase();
-                b.trim_end_matches('s') == head && head.len() >= 3
+                b.trim_end_matches('s') == want
             })
+        };
+        let head = term_words.last().and_then(|w| find(w));
+        let found = head.or_else(|| {
+            term_words[..term_words.len() - 1]
+                .iter()
+                .rev()
+                .filter(|w| w.len() >= 4 && w.starts_with(|c: char| c.is_alphabetic()))
+                .find_map(|w| find(w))
+                // A common noun ("credit facility"), not part of a capitalized title.
+                .filter(|&i| words[i].1.starts_with(|c: char| c.is_lowercase()))
         });
         if let Some(h) = found {
             let bare = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
@@ -575,6 +615,15 @@ fn antecedent_of(before: &str, term: &str, renames: bool) -> Option<String> {
                     .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
             {
                 from = extend_name_left(clause, &words, from);
+            }
+            // "$5.0 billion unsecured ... facility" cut after "$5.0": no scale word to start on.
+            while from < h
+                && matches!(
+                    bare(words[from].1).to_lowercase().as_str(),
+                    "thousand" | "million" | "billion" | "trillion"
+                )
+            {
+                from += 1;
             }
             // "U.S. publicly traded shareholders" cut after "U.": no initial to start on.
             while from < h && words[from].1.len() <= 2 && words[from].1.ends_with('.') {
@@ -787,6 +836,24 @@ fn extend_name_left(clause: &str, recent: &[(usize, &str)], mut i: usize) -> usi
     i
 }
 
+/// The word that names the currency of an ISO 4217 code ("GBP" is a pound), in lower case.
+fn currency_word(code: &str) -> Option<&'static str> {
+    Some(match code {
+        "USD" | "HKD" | "SGD" | "AUD" | "CAD" | "TWD" | "NZD" => "dollar",
+        "GBP" => "pound",
+        "EUR" => "euro",
+        "JPY" => "yen",
+        "CNY" | "RMB" => "yuan",
+        "INR" => "rupee",
+        "KRW" => "won",
+        "CHF" => "franc",
+        "SEK" => "krona",
+        "NOK" | "DKK" => "krone",
+        "BRL" => "real",
+        _ => return None,
+    })
+}
+
 /// "the" -> "The".
 fn capitalize(w: &str) -> String {
     let mut c = w.chars();
@@ -950,6 +1017,9 @@ mod tests {
             ("We reviewed the balance sheet of Microsoft Corporation and subsidiaries (the \"Company\")", "Microsoft Corporation"),
             ("revenue increased 5% with Windows original equipment manufacturer licensing (“Windows OEM”)", "Windows original equipment manufacturer licensing"),
             ("amounts (Expressed in Renminbi (“RMB”)", "Renminbi"),
+            ("changes in the Euro, the yen and British pound sterling (“GBP”)", "British pound sterling"),
+            ("denominated in U.S. dollars (“USD”)", "U.S. dollars"),
+            ("we entered into a $5.0 billion unsecured 364-day revolving credit facility (the “Short-Term Credit Agreement”)", "unsecured 364-day revolving credit facility"),
             ("laws such as the California Consumer Privacy Act as amended by the California Privacy Rights Act (“CCPA”)", "California Consumer Privacy Act"),
             ("$500 million aggregate principal amount of 3.25% first mortgage bonds due June 1, 2031 (the “2031 Bonds”)", "3.25% first mortgage bonds due June 1, 2031"),
             ("the voting agreement among our Founders and Wilmington Trust, National Association (the “Founder Voting Agreement”)", "voting agreement among our Founders and Wilmington Trust, National Association"),
