@@ -112,15 +112,17 @@ pub fn serve(input: impl Read, output: impl Write) -> io::Result<()> {
     let config: WorkerConfig = serde_json::from_slice(&config)?;
     limit_address_space(config.max_memory);
     die_with_parent();
+    // The term lists were checked by the parent; they load with the scanner, in the background.
     let mut glossary = GlossaryBuilder::new();
     glossary.builtin(!config.no_builtin_glossary);
     for f in &config.glossary_files {
         glossary.file(f);
     }
-    let glossary = glossary.build().map_err(io::Error::other)?;
     let extractor = ExtractorBuilder::new().password(config.password).build();
-    let processor =
-        Processor::new(extractor, Scanner::with_glossary(glossary)).max_size(config.max_size);
+    let processor = Processor::with_scanner_from(extractor, move || {
+        Scanner::with_glossary(glossary.build().expect("term lists checked by the parent"))
+    })
+    .max_size(config.max_size);
     while let Some(request) = read_frame(&mut input)? {
         let Some((&flags, path)) = request.split_first() else {
             return Err(io::Error::new(io::ErrorKind::InvalidData, "empty request"));

@@ -57,7 +57,7 @@ pub enum Skip {
 /// ```
 pub struct Processor {
     extractor: Extractor,
-    scanner: Scanner,
+    scanner: Ready<Scanner>,
     done: Option<Done>,
     max_size: u64,
 }
@@ -69,7 +69,25 @@ impl Processor {
     pub fn new(extractor: Extractor, scanner: Scanner) -> Processor {
         Processor {
             extractor,
-            scanner,
+            scanner: Ready::now(scanner),
+            done: None,
+            max_size: DEFAULT_MAX_SIZE,
+        }
+    }
+
+    /// A processor whose scanner is built on a thread of its own while the first file is read:
+    /// compiling the patterns (some 20 ms) then overlaps extraction instead of preceding it.
+    pub fn with_scanner_from(
+        extractor: Extractor,
+        build: impl FnOnce() -> Scanner + Send + 'static,
+    ) -> Processor {
+        Processor {
+            extractor,
+            scanner: Ready::later(move || {
+                let scanner = build();
+                scanner.warm_up();
+                scanner
+            }),
             done: None,
             max_size: DEFAULT_MAX_SIZE,
         }
@@ -157,7 +175,7 @@ impl Processor {
         let mut text = None;
         let report = match self.extractor.extract_hashed(path, bytes, sha256) {
             Ok(doc) => {
-                let hits = self.scanner.scan(&doc);
+                let hits = self.scanner.get().scan(&doc);
                 if keep_text {
                     let pages: Vec<&str> = doc.pages.iter().map(|p| p.text.as_str()).collect();
                     text = Some(pages.join("\n"));
@@ -176,6 +194,43 @@ impl Processor {
             return skipped(path, Skip::AlreadyDone);
         }
         Outcome::Report(Box::new(FilingReport::failed(path, error)))
+    }
+}
+
+/// A value that is either here or being built on another thread.
+struct Ready<T> {
+    value: std::sync::OnceLock<T>,
+    pending: std::sync::Mutex<Option<std::thread::JoinHandle<T>>>,
+}
+
+impl<T: Send + 'static> Ready<T> {
+    fn now(value: T) -> Ready<T> {
+        Ready {
+            value: std::sync::OnceLock::from(value),
+            pending: std::sync::Mutex::new(None),
+        }
+    }
+
+    fn later(build: impl FnOnce() -> T + Send + 'static) -> Ready<T> {
+        Ready {
+            value: std::sync::OnceLock::new(),
+            pending: std::sync::Mutex::new(Some(std::thread::spawn(build))),
+        }
+    }
+
+    fn get(&self) -> &T {
+        self.value.get_or_init(|| {
+            let handle = self
+                .pending
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .take()
+                .expect("a value or a thread building it");
+            match handle.join() {
+                Ok(value) => value,
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        })
     }
 }
 

@@ -28,8 +28,10 @@ impl Engine {
     ) -> Result<Engine> {
         let max_size = limits.max_size.saturating_mul(1 << 20);
         if limits.isolation == Isolation::Thread {
-            let scanner = Scanner::with_glossary(super::glossary::load(terms)?);
-            let mut processor = Processor::new(extractor, scanner).max_size(max_size);
+            let glossary = super::glossary::load(terms)?;
+            let mut processor =
+                Processor::with_scanner_from(extractor, move || Scanner::with_glossary(glossary))
+                    .max_size(max_size);
             if let Some(done) = done {
                 processor = processor.skip_done(done);
             }
