@@ -518,3 +518,47 @@ fn describe(status: ExitStatus) -> String {
 fn describe(status: ExitStatus) -> String {
     format!("ended with {status}")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pool() -> ProcessPool {
+        let config = WorkerConfig {
+            max_memory: 512 << 20,
+            ..WorkerConfig::default()
+        };
+        ProcessPool::new("tokenlens".into(), Vec::new(), config)
+    }
+
+    #[test]
+    fn a_dead_worker_is_told_apart_by_what_it_printed() {
+        let path = Path::new("no/such/file.pdf");
+        let overflow = pool().crash_error(
+            path,
+            None,
+            "thread 'main' has overflowed its stack\nfatal runtime error: stack overflow",
+        );
+        assert_eq!(overflow.kind(), "crashed");
+        assert!(overflow.to_string().contains("stack overflow"));
+        let oom = pool().crash_error(path, None, "memory allocation of 1073741824 bytes failed");
+        assert_eq!(oom.kind(), "out_of_memory");
+        assert!(oom.to_string().contains("512 MiB"));
+        let other = pool().crash_error(path, None, "something odd\n");
+        assert_eq!(other.kind(), "crashed");
+        assert!(other.to_string().contains("something odd"));
+    }
+
+    #[test]
+    fn frames_round_trip_and_end_cleanly() {
+        let mut buf = Vec::new();
+        write_frame(&mut buf, b"hello").unwrap();
+        write_frame(&mut buf, b"").unwrap();
+        let mut r = buf.as_slice();
+        assert_eq!(read_frame(&mut r).unwrap().unwrap(), b"hello");
+        assert_eq!(read_frame(&mut r).unwrap().unwrap(), b"");
+        assert!(read_frame(&mut r).unwrap().is_none());
+        let huge = (u32::MAX).to_le_bytes();
+        assert!(read_frame(&mut huge.as_slice()).is_err());
+    }
+}

@@ -82,9 +82,13 @@ pub(crate) fn read(path: &Path, bytes: &[u8], password: Option<&str>) -> Result<
         }
         if cycles > 0 {
             raw.warnings.push(Warning::document(format!(
-                "cut {cycles} reference {} (a form XObject that draws itself, a page that is \
-                 its own parent)",
-                if cycles == 1 { "cycle" } else { "cycles" }
+                "cut {cycles} {} between form XObjects or pages that looped back or nested \
+                 deeper than {MAX_FORM_DEPTH}",
+                if cycles == 1 {
+                    "reference"
+                } else {
+                    "references"
+                }
             )));
         }
         if recovered {
@@ -530,9 +534,14 @@ fn contain<T>(f: impl FnOnce() -> T) -> std::result::Result<T, String> {
 
 /// Rewrite the range entries `c_first c_last w` of every CIDFont `/W` array into the list form
 /// `c_first [w w ...]`. Returns how many arrays were changed.
+/// How deep Form XObjects may draw one another. Real documents nest a handful of levels;
+/// pdf-extract recurses once per level, and tens of thousands overflow any stack.
+const MAX_FORM_DEPTH: usize = 64;
+
 /// Form XObjects that draw themselves, directly or through others, send pdf-extract into
-/// unbounded recursion (a stack overflow no `catch_unwind` stops). Cut every resource entry
-/// that closes such a cycle; returns how many were cut.
+/// unbounded recursion, and chains of them thousands deep overflow the stack (which no
+/// `catch_unwind` stops). Cut every resource entry that closes a cycle or would make a chain
+/// deeper than [`MAX_FORM_DEPTH`]; returns how many were cut.
 fn break_xobject_cycles(doc: &mut lopdf::Document) -> usize {
     use lopdf::{Object, ObjectId};
     use std::collections::{BTreeMap, BTreeSet};
@@ -573,6 +582,7 @@ fn break_xobject_cycles(doc: &mut lopdf::Document) -> usize {
     // Depth-first from every form, iteratively; an edge back into the current path closes a cycle.
     let mut cut: BTreeSet<(ObjectId, Vec<u8>)> = BTreeSet::new();
     let mut done: BTreeSet<ObjectId> = BTreeSet::new();
+    let mut height: BTreeMap<ObjectId, usize> = BTreeMap::new();
     for &start in edges.keys() {
         if done.contains(&start) {
             continue;
@@ -585,6 +595,18 @@ fn break_xobject_cycles(doc: &mut lopdf::Document) -> usize {
                 path.pop();
                 on_path.remove(&node);
                 done.insert(node);
+                // Its height, the longest chain of forms it draws; an edge to a form already
+                // MAX_FORM_DEPTH high is cut, so no chain is deeper than that.
+                let mut h = 1;
+                for (key, target) in out {
+                    let below = height.get(target).copied().unwrap_or(0);
+                    if below >= MAX_FORM_DEPTH {
+                        cut.insert((node, key.clone()));
+                    } else if !cut.contains(&(node, key.clone())) {
+                        h = h.max(below + 1);
+                    }
+                }
+                height.insert(node, h);
                 continue;
             }
             let (key, target) = &out[*next];

@@ -113,40 +113,29 @@ fn write_form_chain(path: &Path, depth: usize) {
 }
 
 #[test]
-fn a_form_chain_deeper_than_any_stack_ends_its_worker_not_the_batch() {
+fn a_form_chain_deeper_than_any_stack_is_cut_and_read_in_process_too() {
     let dir = tempfile::tempdir().unwrap();
     let chain = dir.path().join("chain.pdf");
     write_form_chain(&chain, 60_000);
-    let out = tokenlens()
-        .args(["scan", "-q", "--format", "jsonl"])
+    for isolation in ["process", "thread"] {
+        let out = tokenlens()
+            .args(["scan", "-q", "--format", "jsonl", "--isolation", isolation])
+            .arg(&chain)
+            .arg(root().join("fixtures/hostile/good_s1.htm"))
+            .output()
+            .unwrap()
+            .stdout;
+        let records = records(&out);
+        assert_eq!(kind(&records[0]), "no_text", "{isolation}: {}", records[0]);
+        assert_eq!(kind(&records[1]), "ok");
+    }
+    // `text` reads in its own process: it must survive the chain too.
+    tokenlens()
+        .arg("text")
         .arg(&chain)
-        .arg(root().join("fixtures/hostile/good_s1.htm"))
         .assert()
         .code(1)
-        .get_output()
-        .stdout
-        .clone();
-    let records = records(&out);
-    assert_eq!(kind(&records[0]), "crashed");
-    assert!(records[0]["error"]["message"]
-        .as_str()
-        .unwrap()
-        .contains("stack overflow"));
-    assert_eq!(kind(&records[1]), "ok");
-
-    // `glossary build` reads in worker processes too.
-    let out = tokenlens()
-        .args(["glossary", "build", "-q", "--format", "json"])
-        .arg(&chain)
-        .arg(root().join("fixtures/hostile/good_s1.htm"))
-        .assert()
-        .code(1)
-        .get_output()
-        .stdout
-        .clone();
-    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
-    assert_eq!(v["errors"][0]["error"]["kind"], "crashed");
-    assert_eq!(v["filings"].as_array().unwrap().len(), 1);
+        .stderr(predicates::str::contains("no text"));
 }
 
 #[test]
