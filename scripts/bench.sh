@@ -1,35 +1,48 @@
 #!/usr/bin/env bash
 # Speed of `tokenlens text` (extraction) and `tokenlens scan` (extraction and analysis) against
-# pdftotext (poppler-utils), same files, one run.
+# pdftotext (poppler) and mutool (MuPDF), same files, one run.
 #
 #   scripts/bench.sh [PDF ...]        default: ../shared/corpus/filings/*.pdf
 #
-# Needs hyperfine, pdftotext and GNU time (Debian: apt-get install hyperfine poppler-utils time).
-# Prints, per file, the mean time of each, the ratio scan/pdftotext (below 1: tokenlens analyzes
-# faster than pdftotext extracts), what scanning adds to extraction, and tokenlens's peak RSS;
-# then the median ratio.
+# Needs hyperfine, pdftotext, mutool and GNU time; installs what is missing with apt-get when it
+# can (Debian: hyperfine poppler-utils mupdf-tools time). Prints, per file, the mean time of
+# each, the ratio scan/pdftotext (below 1: tokenlens analyzes faster than pdftotext extracts),
+# what scanning adds to extraction, and tokenlens's peak RSS; then the median ratios.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+need=()
+command -v hyperfine >/dev/null || need+=(hyperfine)
+command -v pdftotext >/dev/null || need+=(poppler-utils)
+command -v mutool >/dev/null || need+=(mupdf-tools)
+[ -x /usr/bin/time ] || need+=(time)
+if [ "${#need[@]}" -gt 0 ]; then
+    if command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
+        apt-get install -y -qq "${need[@]}" >/dev/null
+    else
+        echo "bench.sh: install ${need[*]} first" >&2
+        exit 2
+    fi
+fi
 cargo build --release --quiet
 BIN=target/release/tokenlens
 if [ "$#" -eq 0 ]; then set -- ../shared/corpus/filings/*.pdf; fi
-for tool in hyperfine pdftotext; do
-    command -v "$tool" >/dev/null || { echo "bench.sh: $tool not found" >&2; exit 2; }
-done
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-printf '%-32s %6s %12s %12s %12s %8s %10s %10s\n' file pages text_s scan_s pdftotext_s ratio scan_adds peak_rss_MB
-ratios=()
+printf '%-32s %6s %9s %9s %11s %9s %8s %8s %10s %8s\n' file pages text_s scan_s pdftotext_s mutool_s ratio vs_mutool scan_adds rss_MB
+ratios=(); mratios=()
 for f in "$@"; do
     name=$(basename "$f")
     pages=$(pdfinfo "$f" 2>/dev/null | awk '/^Pages:/{print $2}')
     hyperfine --style none --warmup 1 --min-runs 5 --export-json "$tmp/h.json" \
-        "$BIN text '$f'" "$BIN scan -q '$f'" "pdftotext -q '$f' -" >/dev/null 2>&1
-    read -r ours scan theirs < <(python3 -c "import json;r=json.load(open('$tmp/h.json'))['results'];print(r[0]['mean'],r[1]['mean'],r[2]['mean'])")
-    /usr/bin/time -f '%M' -o "$tmp/rss" "$BIN" text "$f" >/dev/null 2>&1 || true
+        "$BIN text '$f'" "$BIN scan -q '$f'" "pdftotext -q '$f' -" \
+        "mutool draw -q -F txt -o /dev/null '$f'" >/dev/null 2>&1
+    read -r ours scan theirs mu < <(python3 -c "import json;r=json.load(open('$tmp/h.json'))['results'];print(*(x['mean'] for x in r))")
+    /usr/bin/time -f '%M' -o "$tmp/rss" "$BIN" scan -q --isolation thread "$f" >/dev/null 2>&1 || true
     rss=$(tail -1 "$tmp/rss")
     ratio=$(python3 -c "print(f'{$scan/$theirs:.2f}')")
+    mratio=$(python3 -c "print(f'{$scan/$mu:.2f}')")
     adds=$(python3 -c "print(f'{($scan-$ours)/$ours*100:+.1f}%')")
-    ratios+=("$ratio")
-    printf '%-32s %6s %12.3f %12.3f %12.3f %8s %10s %10.1f\n' "$name" "${pages:-?}" "$ours" "$scan" "$theirs" "$ratio" "$adds" "$(python3 -c "print($rss/1024)")"
+    ratios+=("$ratio"); mratios+=("$mratio")
+    printf '%-32s %6s %9.3f %9.3f %11.3f %9.3f %8s %8s %10s %8.1f\n' "$name" "${pages:-?}" "$ours" "$scan" "$theirs" "$mu" "$ratio" "$mratio" "$adds" "$(python3 -c "print($rss/1024)")"
 done
 python3 -c "import statistics,sys;print('median ratio tokenlens scan / pdftotext:', statistics.median(map(float, sys.argv[1:])))" "${ratios[@]}"
+python3 -c "import statistics,sys;print('median ratio tokenlens scan / mutool:   ', statistics.median(map(float, sys.argv[1:])))" "${mratios[@]}"
