@@ -158,10 +158,12 @@ fn good_files_report_the_same_among_hostile_ones() {
     assert_eq!(records(&mixed)[1], records(&alone)[0]);
 }
 
+/// The slow PDF takes over 6 s even in a release build; 4 s leaves the good file (a third of a
+/// second in a debug build, scanner start included) room on a loaded machine.
 #[test]
 fn a_slow_file_times_out_and_the_batch_goes_on() {
     let out = tokenlens()
-        .args(["scan", "-q", "--format", "jsonl", "--timeout", "1"])
+        .args(["scan", "-q", "--format", "jsonl", "--timeout", "4"])
         .arg(root().join("fixtures/slow/many_operators.pdf"))
         .arg(root().join("fixtures/hostile/good_s1.htm"))
         .assert()
