@@ -24,11 +24,11 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
-use super::{read, skipped, Done, Input, Outcome, Processor, Skip};
+use super::{read, skipped, source_record, Done, Input, Outcome, Processor, Skip};
 use crate::error::Error;
-use crate::extract::{pdf_inflates_past, sha256_hex, sniff, ExtractorBuilder, Sniffed};
+use crate::extract::{pdf_inflates_past, sha256_hex, sniff, ExtractorBuilder};
 use crate::glossary::GlossaryBuilder;
-use crate::report::{FilingReport, SourceRecord};
+use crate::report::FilingReport;
 use crate::scan::Scanner;
 
 /// What a worker needs to read files as the parent would.
@@ -437,11 +437,7 @@ impl ProcessPool {
     }
 
     fn unreadable(&self, error: &Error) -> Outcome {
-        let path = error.path();
-        if self.done.as_ref().is_some_and(|d| d.has_unread(path)) {
-            return skipped(path, Skip::AlreadyDone);
-        }
-        Outcome::Report(Box::new(FilingReport::failed(path, error)))
+        super::unreadable(self.done.as_ref(), error)
     }
 
     fn checkout(&self) -> io::Result<Worker> {
@@ -487,15 +483,7 @@ fn failed(error: Error) -> Outcome {
 fn failed_file(error: Error, max_size: u64) -> Outcome {
     let path = error.path();
     let source = match read(path, max_size) {
-        Ok(bytes) => SourceRecord {
-            path: path.to_path_buf(),
-            format: match sniff(&bytes) {
-                Sniffed::Filing(f) => Some(f),
-                Sniffed::Other(_) => None,
-            },
-            bytes: Some(bytes.len() as u64),
-            sha256: Some(sha256_hex(&bytes)),
-        },
+        Ok(bytes) => source_record(path, &sniff(&bytes), bytes.len(), &sha256_hex(&bytes)),
         Err(_) => return failed(error),
     };
     Outcome::Report(Box::new(FilingReport::failed_source(source, &error)))

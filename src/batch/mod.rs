@@ -163,15 +163,7 @@ impl Processor {
         if self.done.as_ref().is_some_and(|d| d.has_sha256(&sha256)) {
             return (skipped(path, Skip::AlreadyDone), None);
         }
-        let source = SourceRecord {
-            path: path.to_path_buf(),
-            format: match sniffed {
-                Sniffed::Filing(format) => Some(format),
-                Sniffed::Other(_) => None,
-            },
-            bytes: Some(bytes.len() as u64),
-            sha256: Some(sha256.clone()),
-        };
+        let source = source_record(path, &sniffed, bytes.len(), &sha256);
         let mut text = None;
         let report = match self.extractor.extract_hashed(path, bytes, sha256) {
             Ok(doc) => {
@@ -189,11 +181,30 @@ impl Processor {
 
     /// An input that could not be read at all; resumed runs skip it when it was reported so.
     fn unreadable(&self, error: &Error) -> Outcome {
-        let path = error.path();
-        if self.done.as_ref().is_some_and(|d| d.has_unread(path)) {
-            return skipped(path, Skip::AlreadyDone);
-        }
-        Outcome::Report(Box::new(FilingReport::failed(path, error)))
+        unreadable(self.done.as_ref(), error)
+    }
+}
+
+/// The record of an input that could not be read at all, or a skip when a resumed run
+/// already reported it so (known by its path, as it has no hash).
+fn unreadable(done: Option<&Done>, error: &Error) -> Outcome {
+    let path = error.path();
+    if done.is_some_and(|d| d.has_unread(path)) {
+        return skipped(path, Skip::AlreadyDone);
+    }
+    Outcome::Report(Box::new(FilingReport::failed(path, error)))
+}
+
+/// Provenance of a file that was read, for its report or its error record.
+fn source_record(path: &Path, sniffed: &Sniffed, bytes: usize, sha256: &str) -> SourceRecord {
+    SourceRecord {
+        path: path.to_path_buf(),
+        format: match sniffed {
+            Sniffed::Filing(format) => Some(*format),
+            Sniffed::Other(_) => None,
+        },
+        bytes: Some(bytes as u64),
+        sha256: Some(sha256.to_string()),
     }
 }
 

@@ -10,6 +10,12 @@ use tokenlens::scan::Scanner;
 
 use super::args::{Isolation, LimitArgs, ReadArgs, TermArgs};
 
+/// `--jobs`, defaulting to the number of cores.
+pub fn jobs(flag: Option<u32>) -> usize {
+    flag.map(|j| j as usize)
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+}
+
 pub enum Engine {
     Thread(Processor),
     Process(ProcessPool),

@@ -91,10 +91,7 @@ pub fn build(args: GlossaryBuildArgs) -> Result<ExitCode> {
         inputs.add(path);
     }
     let inputs = inputs.build();
-    let jobs = args
-        .jobs
-        .map(|j| j as usize)
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let jobs = super::engine::jobs(args.jobs);
     let mut merger = GlossaryMerger::new();
     let mut filings = Vec::new();
     let mut errors = Vec::new();

@@ -209,10 +209,7 @@ pub fn run(args: ScanArgs) -> Result<ExitCode> {
 
     let mut progress = Progress::new(inputs.len(), args.quiet);
     let bar = progress.bar();
-    let jobs = args
-        .jobs
-        .map(|j| j as usize)
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let jobs = super::engine::jobs(args.jobs);
     batch::for_each_ordered(
         &inputs,
         jobs,

@@ -64,6 +64,16 @@ fn lines(jsonl: &[u8]) -> Vec<FilingReport> {
         .collect()
 }
 
+/// `tokenlens scan` of a folder, as JSON Lines.
+fn jsonl_of(dir: &Path) -> Vec<u8> {
+    tokenlens()
+        .args(["scan", "-q", "--format", "jsonl"])
+        .arg(dir)
+        .output()
+        .unwrap()
+        .stdout
+}
+
 fn paths(reports: &[FilingReport]) -> Vec<PathBuf> {
     reports.iter().map(|r| r.source.path.clone()).collect()
 }
@@ -229,12 +239,7 @@ fn output_file_appears_complete_and_format_follows_the_extension() {
 #[test]
 fn resume_finishes_a_killed_run_without_duplicates() {
     let (dir, files) = corpus();
-    let full = tokenlens()
-        .args(["scan", "-q", "--format", "jsonl"])
-        .arg(dir.path())
-        .output()
-        .unwrap()
-        .stdout;
+    let full = jsonl_of(dir.path());
     let full_lines: Vec<&[u8]> = full.split_inclusive(|&b| b == b'\n').collect();
     assert_eq!(full_lines.len(), files.len());
 
@@ -273,12 +278,7 @@ fn resume_finishes_a_killed_run_without_duplicates() {
 #[test]
 fn resume_picks_up_the_tmp_file_of_an_interrupted_dash_o_run() {
     let (dir, files) = corpus();
-    let full = tokenlens()
-        .args(["scan", "-q", "--format", "jsonl"])
-        .arg(dir.path())
-        .output()
-        .unwrap()
-        .stdout;
+    let full = jsonl_of(dir.path());
     let first = full.split_inclusive(|&b| b == b'\n').next().unwrap();
     let out = dir.path().join("run.jsonl");
     std::fs::write(dir.path().join("run.jsonl.tmp"), first).unwrap();
@@ -323,12 +323,7 @@ fn shards_cover_the_inputs_exactly_once() {
 #[test]
 fn csv_parses_back_to_the_json_values() {
     let (dir, _) = corpus();
-    let json = tokenlens()
-        .args(["scan", "-q", "--format", "jsonl"])
-        .arg(dir.path())
-        .output()
-        .unwrap()
-        .stdout;
+    let json = jsonl_of(dir.path());
     let reports = lines(&json);
     for (what, count) in [
         (
@@ -383,12 +378,7 @@ fn csv_parses_back_to_the_json_values() {
 fn xlsx_workbook_reads_back() {
     use calamine::{Data, Reader, Xlsx};
     let (dir, _) = corpus();
-    let json = tokenlens()
-        .args(["scan", "-q", "--format", "jsonl"])
-        .arg(dir.path())
-        .output()
-        .unwrap()
-        .stdout;
+    let json = jsonl_of(dir.path());
     let reports = lines(&json);
     let book = dir.path().join("book.xlsx");
     tokenlens()
