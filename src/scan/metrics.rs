@@ -771,13 +771,29 @@ fn assign_respective_periods(
             j += 1;
         }
         if j > i && found[i].is_some() {
-            let periods: Vec<String> = p
+            let matches: Vec<regex::Match> = p
                 .period
                 .captures_iter(sentence)
                 .filter_map(|c| c.name("p"))
-                .filter(|m| !qs.iter().any(|q| q.start < m.end() && m.start() < q.end))
+                // Not a phrase that holds one of the figures; a year or a day in it is fine.
+                .filter(|m| {
+                    !qs.iter()
+                        .zip(found.iter())
+                        .any(|(q, f)| f.is_some() && q.start < m.end() && m.start() < q.end)
+                })
+                .collect();
+            let mut periods: Vec<String> = matches
+                .iter()
                 .map(|m| m.as_str().trim().to_string())
                 .collect();
+            if let Some(first) = matches.first() {
+                // "for the fiscal years ended April 30, 2024, 2023 and 2022, respectively": one
+                // phrase, one year per figure, each year with the phrase's words.
+                let years = listed_years(first.as_str(), &sentence[first.end()..]);
+                if years.len() == j - i + 1 {
+                    periods = years;
+                }
+            }
             if periods.len() == j - i + 1 {
                 for (k, period) in periods.into_iter().enumerate() {
                     if let Some(f) = &mut found[i + k] {
@@ -788,6 +804,36 @@ fn assign_respective_periods(
         }
         i = j + 1;
     }
+}
+
+/// A period phrase that ends in a year, and the years listed right after it: "fiscal years
+/// ended April 30, 2024" then ", 2023 and 2022" give "fiscal year ended April 30, 2024",
+/// "... 2023" and "... 2022". Empty when the phrase does not end in a year.
+fn listed_years(phrase: &str, after: &str) -> Vec<String> {
+    static MORE: OnceLock<Regex> = OnceLock::new();
+    let more = MORE.get_or_init(|| re(r"^(?:,\s*(?:and\s+)?|\s+and\s+)((?:19|20)\d\d)(?-u:\b)"));
+    let phrase = phrase.trim();
+    let Some(stem) = phrase.get(..phrase.len().saturating_sub(4)).filter(|_| {
+        phrase.len() >= 4
+            && phrase[phrase.len() - 4..]
+                .bytes()
+                .all(|b| b.is_ascii_digit())
+    }) else {
+        return Vec::new();
+    };
+    let stem =
+        stem.replacen("years ended", "year ended", 1)
+            .replacen("years ending", "year ending", 1);
+    let mut years = vec![phrase[phrase.len() - 4..].to_string()];
+    let mut rest = after;
+    while let Some(c) = more.captures(rest) {
+        years.push(c[1].to_string());
+        rest = &rest[c.get(0).map_or(0, |m| m.end())..];
+    }
+    if years.len() < 2 {
+        return Vec::new();
+    }
+    years.into_iter().map(|y| format!("{stem}{y}")).collect()
 }
 
 fn per_of_words(adj: &str) -> Option<&'static str> {
