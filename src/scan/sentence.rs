@@ -278,6 +278,33 @@ const SECTION_TITLES: &[&str] = &[
     "USE OF PROCEEDS",
 ];
 
+/// Whether the first word of line `t` can start a heading: "Item" or the first word of a title.
+/// Most lines are not headings, and this rules them out before anything is allocated.
+fn may_be_heading(t: &str) -> bool {
+    static FIRST: OnceLock<Vec<String>> = OnceLock::new();
+    let first_words = FIRST.get_or_init(|| {
+        let mut words: Vec<String> = SECTION_TITLES
+            .iter()
+            .filter_map(|t| t.split_whitespace().next())
+            .map(|w| w.replace('’', "'"))
+            .chain(["ITEM".to_string()])
+            .collect();
+        words.sort();
+        words.dedup();
+        words
+    });
+    let word = t.split_whitespace().next().unwrap_or("");
+    let word = word.trim_end_matches(['.', ':']);
+    let word = if word.contains('’') {
+        std::borrow::Cow::Owned(word.replace('’', "'"))
+    } else {
+        std::borrow::Cow::Borrowed(word)
+    };
+    first_words
+        .iter()
+        .any(|w| w.len() == word.len() && w.eq_ignore_ascii_case(&word))
+}
+
 /// Section headings: `(offset, heading as written)`, in order. A heading is a line of its own
 /// that names a major section ("RISK FACTORS", "Business", "Item 1A. Risk Factors",
 /// "GLOSSARY OF TECHNICAL TERMS"). Table-of-contents lines, which carry page numbers, are not.
@@ -291,7 +318,7 @@ pub fn sections(text: &str) -> Vec<(usize, String)> {
     for line in text.split('\n') {
         let t = line.trim();
         // Headings start with a capital: skip the rest without allocating.
-        if t.starts_with(|c: char| c.is_uppercase()) && !t.contains('\t') {
+        if t.starts_with(|c: char| c.is_uppercase()) && !t.contains('\t') && may_be_heading(t) {
             let at = offset + (line.len() - line.trim_start().len());
             let key = (t.len() <= 100).then(|| {
                 let title = item
