@@ -10,6 +10,8 @@ Each PDF is written object by object so that it exercises one behaviour on purpo
                             `c_first c_last w`, glyphs placed one by one (as EDGAR renderers do)
 - two_column.pdf            one page in two columns, left column drawn first
 - scanned.pdf               one page with only an image: no text layer
+- blank_page.pdf            3 pages: text, a blank page (no fonts, no images), a page with only an
+                            image: only the third is "scanned"
 - bad_page.pdf              3 pages, the second without a /MediaBox (pdf-extract panics on it)
 - truncated.pdf             multipage.pdf cut short
 - encrypted.pdf             multipage.pdf, AES-128, user password "secret" (needs qpdf)
@@ -145,6 +147,28 @@ def scanned():
     pdf.write(os.path.join(PDF_DIR, "scanned.pdf"), root)
 
 
+def blank_page():
+    pdf = Pdf()
+    pages_id = pdf.reserve()
+    font = pdf.add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
+    text = pdf.stream("BT /F1 11 Tf 72 700 Td (Page one has text.) Tj ET\n")
+    blank = pdf.stream("")
+    pixels = bytes([0x80] * (8 * 8))
+    img = pdf.stream(pixels, " /Type /XObject /Subtype /Image /Width 8 /Height 8 /ColorSpace /DeviceGray /BitsPerComponent 8")
+    scan = pdf.stream("q 500 0 0 700 56 46 cm /Im1 Do Q\n")
+    kids = [
+        pdf.add("<< /Type /Page /Parent %d 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 %d 0 R >> >> "
+                "/Contents %d 0 R >>" % (pages_id, font, text)),
+        pdf.add("<< /Type /Page /Parent %d 0 R /MediaBox [0 0 612 792] /Resources << >> /Contents %d 0 R >>"
+                % (pages_id, blank)),
+        pdf.add("<< /Type /Page /Parent %d 0 R /MediaBox [0 0 612 792] /Resources << /XObject << /Im1 %d 0 R >> >> "
+                "/Contents %d 0 R >>" % (pages_id, img, scan)),
+    ]
+    pdf.set(pages_id, "<< /Type /Pages /Kids [%s] /Count 3 >>" % " ".join("%d 0 R" % k for k in kids))
+    root = pdf.add("<< /Type /Catalog /Pages %d 0 R >>" % pages_id)
+    pdf.write(os.path.join(PDF_DIR, "blank_page.pdf"), root)
+
+
 # A composite font: CIDs 1.. are the characters of CHARSET, mapped to Unicode by a ToUnicode
 # CMap. Widths in thousandths of the font size.
 CHARSET = "0123456789 ,.$-ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz\ufb01\ufb03\ufb02\ufb00"
@@ -221,6 +245,7 @@ def main():
     two_column()
     bad_page()
     scanned()
+    blank_page()
     cid_font_pdf("cid_width_ranges.pdf", [
         (700, "As of September 30, 2023 we had $475,627 in cash.", True),
         (680, "Common Stock 1234567890", True),

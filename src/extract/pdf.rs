@@ -121,13 +121,21 @@ pub(crate) fn read(path: &Path, bytes: &[u8], password: Option<&str>) -> Result<
         }
         raw.pages.push(text);
     }
-    // Pages that gave no characters: a scan without a text layer, or text we could not decode
-    // (fonts without a Unicode mapping, an unsupported filter). Say which.
-    let (undecoded, scanned): (Vec<u32>, Vec<u32>) = empty.iter().partition(|&&n| {
-        page_ids
+    // Pages that gave no characters: a scan without a text layer (an image), text we could not
+    // decode (fonts without a Unicode mapping, an unsupported filter), or a blank page (neither:
+    // "this page intentionally left blank", a page break in a printed web page). Say which.
+    let mut undecoded: Vec<u32> = Vec::new();
+    let mut scanned: Vec<u32> = Vec::new();
+    for &n in &empty {
+        let (fonts, xobjects) = page_ids
             .get(&numbers[n as usize - 1])
-            .is_some_and(|&id| page_has_fonts(&doc, id))
-    });
+            .map_or((false, false), |&id| page_resources(&doc, id));
+        if fonts {
+            undecoded.push(n);
+        } else if xobjects {
+            scanned.push(n);
+        }
+    }
     let plural = |v: &[u32]| if v.len() == 1 { "page" } else { "pages" };
     if empty.len() == numbers.len() {
         let skipped = raw
@@ -170,12 +178,13 @@ pub(crate) fn read(path: &Path, bytes: &[u8], password: Option<&str>) -> Result<
     Ok(raw)
 }
 
-/// True when the page's resources (its own or inherited) name at least one font.
-fn page_has_fonts(doc: &lopdf::Document, page: lopdf::ObjectId) -> bool {
+/// Whether the page's resources (its own or inherited) name fonts, and whether they name
+/// XObjects (images, or forms that may hold a scan).
+fn page_resources(doc: &lopdf::Document, page: lopdf::ObjectId) -> (bool, bool) {
     let mut id = page;
     for _ in 0..32 {
         let Ok(dict) = doc.get_dictionary(id) else {
-            return false;
+            return (false, false);
         };
         let resources = match dict.get(b"Resources") {
             Ok(lopdf::Object::Reference(r)) => doc.get_dictionary(*r).ok(),
@@ -183,19 +192,22 @@ fn page_has_fonts(doc: &lopdf::Document, page: lopdf::ObjectId) -> bool {
             _ => None,
         };
         if let Some(res) = resources {
-            let fonts = match res.get(b"Font") {
-                Ok(lopdf::Object::Reference(r)) => doc.get_dictionary(*r).ok(),
-                Ok(lopdf::Object::Dictionary(d)) => Some(d),
-                _ => None,
+            let names = |key: &[u8]| {
+                let d = match res.get(key) {
+                    Ok(lopdf::Object::Reference(r)) => doc.get_dictionary(*r).ok(),
+                    Ok(lopdf::Object::Dictionary(d)) => Some(d),
+                    _ => None,
+                };
+                d.is_some_and(|d| !d.is_empty())
             };
-            return fonts.is_some_and(|f| !f.is_empty());
+            return (names(b"Font"), names(b"XObject"));
         }
         match dict.get(b"Parent").and_then(lopdf::Object::as_reference) {
             Ok(parent) => id = parent,
-            Err(_) => return false,
+            Err(_) => return (false, false),
         }
     }
-    false
+    (false, false)
 }
 
 /// A damaged PDF re-read by lopdf 0.47, which rebuilds a broken cross-reference table by

@@ -144,6 +144,18 @@ fn pdf_without_text_layer_says_so() {
     assert!(err.to_string().contains("OCR"), "{err}");
 }
 
+#[test]
+fn pdf_blank_page_is_not_called_scanned() {
+    let doc = read("pdf/blank_page.pdf");
+    assert_eq!(doc.pages.len(), 3);
+    let messages: Vec<&str> = doc.warnings.iter().map(|w| w.message.as_str()).collect();
+    assert_eq!(
+        messages,
+        ["no text layer on page 3: scanned? OCR needed"],
+        "page 2 is blank, page 3 is an image"
+    );
+}
+
 // ---- HTML ----
 
 #[test]
