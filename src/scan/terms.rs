@@ -268,14 +268,51 @@ pub fn antecedent(before: &str, term: &str) -> Option<String> {
 /// need share no word with what it names.
 fn antecedent_of(before: &str, term: &str, renames: bool) -> Option<String> {
     let mut before = before.trim_end();
-    // "Hangzhou Zhenqiang Investment Co., Ltd. (杭州...) (“Hangzhou Zhenqiang”)": the name in
-    // another script sits in its own parenthesis between the two; look past it.
-    if before.ends_with([')', '）']) {
-        if let Some(open) = before.rfind(['(', '（']) {
-            if before.len() - open < 120 {
-                before = before[..open].trim_end();
-            }
+    // "Hangzhou Zhenqiang Investment Management Partnership (Limited Partnership) (杭州...(有限
+    // 合伙)) (“Hangzhou Zhenqiang”)": the name in another script sits in its own parenthesis
+    // (with parentheses inside it) between the two; look past it. A Latin note that ends the
+    // legal name, such as "(Limited Partnership)", is kept and put back on the name.
+    let mut suffix = "";
+    for _ in 0..3 {
+        let Some(open) = matching_open(before) else {
+            break;
+        };
+        let group = &before[open..];
+        if group.len() > 160 {
+            break;
         }
+        let other_script = group
+            .chars()
+            .any(|c| c.is_alphabetic() && !c.is_ascii() && !matches!(c, 'À'..='ɏ'));
+        if other_script {
+            before = before[..open].trim_end();
+            continue;
+        }
+        let inner = group[1..group.len() - 1].trim();
+        let legal_note = !inner.is_empty()
+            && inner.split_whitespace().count() <= 4
+            && inner
+                .split_whitespace()
+                .all(|w| w.starts_with(char::is_uppercase) || is_small_word(w))
+            && inner.split_whitespace().any(|w| {
+                matches!(
+                    w.trim_matches(|c: char| !c.is_alphanumeric()),
+                    "Partnership" | "Limited" | "LP" | "LLP" | "Cayman" | "Hong" | "Kong" | "BVI"
+                )
+            });
+        if legal_note {
+            suffix = group;
+        }
+        // Any other short aside ("(as amended)") is looked past too, once.
+        if legal_note || group.len() < 120 {
+            before = before[..open].trim_end();
+        }
+        break;
+    }
+    if !suffix.is_empty() {
+        let found = antecedent_of(before, term, renames)?;
+        let suffix = suffix.split_whitespace().collect::<Vec<_>>().join(" ");
+        return Some(format!("{found} {suffix}"));
     }
     // The clause before the parenthesis; a period that ends "Inc." or an initial is no end.
     let mut search = before.len();
@@ -296,6 +333,10 @@ fn antecedent_of(before: &str, term: &str, renames: bool) -> Option<String> {
                     || before[i..].starts_with('\n') && wrapped_title_case(&before[..i]) =>
             {
                 search = i;
+            }
+            // A place inside a company name: "TAL Education (Beijing) Co., Ltd.".
+            Some(i) if before[i..].starts_with(')') && name_aside(&before[..=i]).is_some() => {
+                search = name_aside(&before[..=i]).expect("checked");
             }
             Some(i) => break i + before[i..].chars().next().map_or(1, char::len_utf8),
             None => break 0,
@@ -324,8 +365,26 @@ fn antecedent_of(before: &str, term: &str, renames: bool) -> Option<String> {
     let capitals = term.chars().filter(|c| c.is_uppercase()).count();
     if capitals >= 2 && !term.contains(' ') && letters.len() <= 8 {
         let want = letters.to_lowercase();
-        for k in 1..=words.len().min(want.len() + 4) {
-            let phrase = &words[words.len() - k..];
+        // The expansion ends right before the parenthesis, or one common noun earlier:
+        // "environmental, social and governance matters (“ESG”)".
+        let trailing_noun = words.last().is_some_and(|(_, w)| {
+            let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+            bare.len() >= 3
+                && bare.chars().all(|c| c.is_lowercase())
+                && !is_small_word(bare)
+                && !is_determiner(bare)
+        });
+        let ends = if trailing_noun && words.len() >= 2 {
+            2
+        } else {
+            1
+        };
+        let spans = (0..ends).flat_map(|drop| {
+            (1..=(words.len() - drop).min(want.len() + 4)).map(move |k| (drop, k))
+        });
+        for (drop, k) in spans {
+            let end = words.len() - drop;
+            let phrase = &words[end - k..end];
             let initials: String = phrase
                 .iter()
                 .map(|(_, w)| w.trim_matches(|c: char| !c.is_alphanumeric()))
@@ -345,7 +404,7 @@ fn antecedent_of(before: &str, term: &str, renames: bool) -> Option<String> {
             if first_ok && (initials == want || subsequence_initial(&want, phrase)) {
                 // A proper name before the expansion belongs to it: "Palantir Artificial
                 // Intelligence Platform" for "AIP".
-                let mut from = words.len() - k;
+                let mut from = end - k;
                 while from > 0 {
                     let w = words[from - 1].1;
                     let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
@@ -666,10 +725,19 @@ fn antecedent_of(before: &str, term: &str, renames: bool) -> Option<String> {
                 .split_whitespace()
                 .next_back()
                 .is_some_and(|w| is_small_word(&bare(w)));
+            // Or the head noun with what qualifies it: "a period of 90 days from the date of
+            // this prospectus" for "Lock-Up Period".
+            let qualified = !grew
+                && h + 3 <= words.len()
+                && words[h].1.starts_with(char::is_lowercase)
+                && matches!(
+                    bare(words[h + 1].1).as_str(),
+                    "of" | "for" | "in" | "on" | "under" | "between" | "among" | "with" | "dated"
+                );
             if phrase.split_whitespace().count() >= 2
                 && !phrase.eq_ignore_ascii_case(term)
                 && !dangling
-                && (grew || names_more)
+                && (grew || names_more || qualified)
             {
                 return Some(phrase);
             }
@@ -783,6 +851,46 @@ fn antecedent_of(before: &str, term: &str, renames: bool) -> Option<String> {
     // An acronym whose letters the phrase does not spell gets no antecedent.
     let acronym = capitals >= 2 && !term.contains(' ');
     tidy(from?).filter(|f| !acronym && fits(f) && !f.eq_ignore_ascii_case(term))
+}
+
+/// Where a short capitalized aside that ends `text` opens, when it sits inside a name: a
+/// capitalized word before it and a capitalized word after it ("Education (Beijing) Co.").
+fn name_aside(text: &str) -> Option<usize> {
+    let open = matching_open(text)?;
+    let inner = &text[open + 1..text.len() - 1];
+    let short = !inner.is_empty()
+        && inner.split_whitespace().count() <= 3
+        && inner
+            .split_whitespace()
+            .all(|w| w.starts_with(char::is_uppercase));
+    let word_before = text[..open]
+        .trim_end()
+        .rsplit(char::is_whitespace)
+        .next()
+        .is_some_and(|w| w.starts_with(char::is_uppercase) && !w.ends_with([',', '.', ';']));
+    (short && word_before).then_some(open)
+}
+
+/// Where the parenthesis that closes `text` (its last character) opens, counting the ones
+/// nested inside it; `None` when `text` does not end with one or it never opens.
+fn matching_open(text: &str) -> Option<usize> {
+    if !text.ends_with([')', '）']) {
+        return None;
+    }
+    let mut depth = 0usize;
+    for (i, c) in text.char_indices().rev() {
+        match c {
+            ')' | '）' => depth += 1,
+            '(' | '（' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(i);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 /// A line ending inside a capitalized name ("... of Generative Artificial"): the name wraps.
