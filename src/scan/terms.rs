@@ -318,7 +318,12 @@ fn antecedent_of(before: &str, term: &str, renames: bool) -> Option<String> {
     let mut search = before.len();
     let clause_start = loop {
         match before[..search].rfind(['.', ';', ':', '(', ')', '\n', '“', '”', '"']) {
-            Some(i) if before[i..].starts_with('.') && ends_in_abbreviation(&before[..i]) => {
+            // Nor does a period inside a name: "C3.ai, Inc.", "Amazon.com".
+            Some(i)
+                if before[i..].starts_with('.')
+                    && (ends_in_abbreviation(&before[..i])
+                        || before[i + 1..].starts_with(|c: char| c.is_lowercase())) =>
+            {
                 search = i;
             }
             // A line that wraps ("...Generative Artificial\nIntelligence Services") goes on; a
@@ -363,59 +368,123 @@ fn antecedent_of(before: &str, term: &str, renames: bool) -> Option<String> {
         .filter(|c| c.is_alphabetic())
         .collect();
     let capitals = term.chars().filter(|c| c.is_uppercase()).count();
-    if capitals >= 2 && !term.contains(' ') && letters.len() <= 8 {
-        let want = letters.to_lowercase();
-        // The expansion ends right before the parenthesis, or one common noun earlier:
-        // "environmental, social and governance matters (“ESG”)".
-        let trailing_noun = words.last().is_some_and(|(_, w)| {
-            let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
-            bare.len() >= 3
-                && bare.chars().all(|c| c.is_lowercase())
-                && !is_small_word(bare)
-                && !is_determiner(bare)
-        });
-        let ends = if trailing_noun && words.len() >= 2 {
-            2
-        } else {
-            1
-        };
-        let spans = (0..ends).flat_map(|drop| {
-            (1..=(words.len() - drop).min(want.len() + 4)).map(move |k| (drop, k))
-        });
-        for (drop, k) in spans {
-            let end = words.len() - drop;
-            let phrase = &words[end - k..end];
-            let initials: String = phrase
-                .iter()
-                .map(|(_, w)| w.trim_matches(|c: char| !c.is_alphanumeric()))
-                .filter(|w| !w.is_empty() && !is_small_word(w))
-                .flat_map(|w| {
-                    // "Model-as-a-Service" gives M, a, a, S.
-                    w.split(['-', '/'])
-                        .filter(|p| !p.is_empty())
-                        .filter_map(|p| p.chars().next())
-                        .collect::<Vec<_>>()
-                })
+    // The words whose initials spell `want`, and the name before them.
+    // The acronym and its parts ("AI/ML": "ai", "ml", "aiml"), which no word of the expansion
+    // may be: "REITs" is no expansion of "REIT".
+    let parts: Vec<String> = term
+        .split(|c: char| c == '/' || c.is_whitespace())
+        .chain([term])
+        .map(|p| {
+            p.trim_end_matches('s')
+                .chars()
+                .filter(|c| c.is_alphanumeric())
                 .collect::<String>()
-                .to_lowercase();
-            let first_ok = phrase.first().is_some_and(|(_, w)| {
-                !is_small_word(w.trim_matches(|c: char| !c.is_alphanumeric()))
-            });
-            if first_ok && (initials == want || subsequence_initial(&want, phrase)) {
-                // A proper name before the expansion belongs to it: "Palantir Artificial
-                // Intelligence Platform" for "AIP".
-                let mut from = end - k;
-                while from > 0 {
-                    let w = words[from - 1].1;
-                    let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
-                    let capital = bare.starts_with(|c: char| c.is_uppercase());
-                    if !capital || w.ends_with(',') || is_determiner(bare) {
-                        break;
-                    }
-                    from -= 1;
-                }
-                return tidy(words[from].0);
+                .to_lowercase()
+        })
+        .filter(|p| p.len() >= 2)
+        .collect();
+    let expand = |want: &str| -> Option<String> {
+        let want: Vec<char> = want.chars().collect();
+        // The expansion ends right before the parenthesis; or one common noun earlier
+        // ("environmental, social and governance matters (“ESG”)"); or before a phrase that
+        // qualifies it ("generally accepted accounting principles in the United States").
+        let bare = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+        let mut ends = vec![words.len()];
+        let trailing_noun = words.last().is_some_and(|(_, w)| {
+            let b = bare(w);
+            b.len() >= 3
+                && b.chars().all(|c| c.is_lowercase())
+                && !is_small_word(&b)
+                && !is_determiner(&b)
+        });
+        if trailing_noun && words.len() >= 2 {
+            ends.push(words.len() - 1);
+        }
+        for e in (words.len().saturating_sub(6).max(1)..words.len()).rev() {
+            if matches!(
+                bare(words[e].1).as_str(),
+                "in" | "of" | "for" | "with" | "under"
+            ) {
+                ends.push(e);
             }
+        }
+        for end in ends {
+            for k in 1..=end.min(want.len() + 4) {
+                let phrase = &words[end - k..end];
+                let first_ok = phrase
+                    .first()
+                    .is_some_and(|(_, w)| !is_small_word(&bare(w)));
+                let spelled: Vec<&str> = phrase.iter().map(|(_, w)| *w).collect();
+                let itself = phrase
+                    .iter()
+                    .any(|(_, w)| parts.contains(&bare(w).trim_end_matches('s').to_lowercase()));
+                if first_ok
+                    && !itself
+                    && (spells(&want, &spelled)
+                        || subsequence_initial(&want.iter().collect::<String>(), phrase))
+                {
+                    // A proper name before a capitalized expansion belongs to it: "Palantir
+                    // Artificial Intelligence Platform" for "AIP", "2020 Employee Stock Purchase
+                    // Plan" for "2020 ESPP"; not before "earnings per share".
+                    // Before a lower-case one, only an abbreviation ("U.S. generally accepted
+                    // accounting principles") or a word of the term ("Windows original equipment
+                    // manufacturer licensing" for "Windows OEM").
+                    let mut from = end - k;
+                    let capitalized = phrase[0].1.starts_with(char::is_uppercase);
+                    while from > 0 {
+                        let w = words[from - 1].1;
+                        let b = bare(w);
+                        let year = b.len() == 4 && b.chars().all(|c| c.is_ascii_digit());
+                        let capital = b.starts_with(|c: char| c.is_uppercase()) || year;
+                        let abbreviation = b.len() <= 4
+                            && w.trim_end_matches(',').ends_with(['.', 'S', 'U'])
+                            && b.chars().all(|c| c.is_ascii_uppercase() || c == '.');
+                        let of_term = term.split_whitespace().any(|t| bare(t) == b);
+                        // "Amended and Restated 2004 Employee Stock Purchase Plan".
+                        if capitalized
+                            && b == "and"
+                            && from >= 2
+                            && bare(words[from - 2].1) == "Amended"
+                        {
+                            from -= 2;
+                            continue;
+                        }
+                        let extends = if capitalized {
+                            capital
+                        } else {
+                            abbreviation || of_term
+                        };
+                        let possessive = w.ends_with("’s") || w.ends_with("'s");
+                        if !extends || possessive || w.ends_with(',') || is_determiner(&b) {
+                            break;
+                        }
+                        from -= 1;
+                    }
+                    return tidy(words[from].0);
+                }
+            }
+        }
+        None
+    };
+    if capitals >= 2 && !term.contains(' ') && letters.len() <= 8 {
+        if let Some(found) = expand(&letters.to_lowercase()) {
+            return Some(found);
+        }
+    }
+    // A name made of an acronym and other words: "U.S. GAAP", "PRSU Award", "C3.ai DTI". The
+    // acronym's expansion (with what qualifies it) is the antecedent.
+    if term.contains(' ') && term.split_whitespace().count() <= 3 {
+        let acronym = term.split_whitespace().rev().find_map(|w| {
+            let letters: String = w
+                .trim_end_matches('s')
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .collect();
+            (letters.len() >= 2 && letters.len() <= 8 && letters.chars().all(char::is_uppercase))
+                .then(|| letters.to_lowercase())
+        });
+        if let Some(found) = acronym.and_then(|a| expand(&a)) {
+            return Some(found);
         }
     }
 
@@ -1035,6 +1104,53 @@ fn ends_in_abbreviation(before: &str) -> bool {
 
 /// "Knowledge Atlas Technology" for "KAT"-like acronyms whose letters start words in order,
 /// allowing a word to give two letters ("MiniMax" for "MM").
+/// Whether `words` spell the letters `want` (lower case) by their initials, each word giving
+/// its first letter, or every part's first letter when it is hyphenated ("performance-based"
+/// gives p or p, b; "Model-as-a-Service" gives M, a, a, S), or all its letters when it is itself
+/// an acronym ("RSUs" gives r, s, u). Small words ("of", "and") may give their letter or none.
+fn spells(want: &[char], words: &[&str]) -> bool {
+    let Some((word, rest)) = words.split_first() else {
+        return want.is_empty();
+    };
+    let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
+    if bare.is_empty() {
+        return spells(want, rest);
+    }
+    let lower = |c: char| c.to_lowercase().next().unwrap_or(c);
+    let mut options: Vec<Vec<char>> = Vec::new();
+    if let Some(c) = bare.chars().next() {
+        options.push(vec![lower(c)]);
+    }
+    let parts: Vec<char> = bare
+        .split(['-', '/', '–'])
+        .filter_map(|p| p.chars().next())
+        .map(lower)
+        .collect();
+    if parts.len() > 1 {
+        options.push(parts);
+    }
+    let upper: Vec<char> = bare
+        .trim_end_matches('s')
+        .chars()
+        .filter(|c| c.is_uppercase())
+        .map(lower)
+        .collect();
+    if upper.len() >= 2
+        && bare
+            .trim_end_matches('s')
+            .chars()
+            .all(|c| !c.is_lowercase())
+    {
+        options.push(upper);
+    }
+    if is_small_word(bare) && spells(want, rest) {
+        return true;
+    }
+    options
+        .iter()
+        .any(|o| want.starts_with(o) && spells(&want[o.len()..], rest))
+}
+
 fn subsequence_initial(want: &str, phrase: &[(usize, &str)]) -> bool {
     let caps: String = phrase
         .iter()
