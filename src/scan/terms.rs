@@ -221,7 +221,29 @@ fn parenthesis(text: &str, open: usize, inner: &str) -> Option<Defined> {
     // "also known as", "referred to as": a new name for the thing before, sharing no word.
     let lower = outside.to_lowercase();
     let renames = lower.contains("known as") || lower.contains("referred to as");
-    let antecedent = antecedent_of(&text[..open], &term, renames);
+    let mut antecedent = antecedent_of(&text[..open], &term, renames);
+    // "the balance sheets, ... and the related notes (collectively, the “financial
+    // statements”)": a name for a whole list is not its last item; no antecedent is better than
+    // that one.
+    let collective = lower.contains("collectively") || lower.contains("together");
+    if let Some(a) = antecedent.as_deref().filter(|_| collective) {
+        let before = text[..open].trim_end();
+        let tail = crate::util::tail(before, a.len() + 80);
+        let last_item = tail
+            .rfind(a.split_whitespace().next().unwrap_or(a))
+            .map(|at| tail[..at].trim_end())
+            .is_some_and(|b| {
+                let b = ["the", "its", "our", "their", "a", "an"]
+                    .iter()
+                    .find_map(|d| b.strip_suffix(d).filter(|r| r.ends_with(' ')))
+                    .unwrap_or(b)
+                    .trim_end();
+                b.ends_with(" and") || b.ends_with(" or") || b.ends_with(',')
+            });
+        if last_item {
+            antecedent = None;
+        }
+    }
     Some(Defined {
         term,
         aliases,
@@ -308,6 +330,28 @@ fn antecedent_of(before: &str, term: &str, renames: bool) -> Option<String> {
             before = before[..open].trim_end();
         }
         break;
+    }
+    // A name in another script whose parenthesis never closes (a garbled font): "... (Limited
+    // Partnership) ( ɪऎ৷ᆇ༟ପ(Υྫ) (“Shanghai Gaoyi”)".
+    if let Some(open) = before.rfind(['(', '（']) {
+        let rest = &before[open + 1..];
+        let foreign = rest
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(|c| !c.is_ascii() && !matches!(c, 'À'..='ɏ'));
+        if before.len() - open < 160 && !rest.contains([')', '）']) && foreign {
+            before = before[..open].trim_end();
+            if let Some(open) = matching_open(before) {
+                let inner = &before[open + 1..before.len() - 1];
+                if inner
+                    .split_whitespace()
+                    .any(|w| w == "Partnership" || w == "Limited")
+                {
+                    suffix = &before[open..];
+                    before = before[..open].trim_end();
+                }
+            }
+        }
     }
     if !suffix.is_empty() {
         let found = antecedent_of(before, term, renames)?;
@@ -868,17 +912,32 @@ fn antecedent_of(before: &str, term: &str, renames: bool) -> Option<String> {
             run = rest;
         }
         let run = if name.contains(", formerly") || run.len() < 3 {
-            &name[name.find(char::is_uppercase).unwrap_or(0)..]
+            // From the first capital of the name's own line: a heading above it is no part.
+            let line = &name[name[..name.find(", formerly").unwrap_or(name.len())]
+                .rfind('\n')
+                .map_or(0, |j| j + 1)..];
+            &line[line.find(char::is_uppercase).unwrap_or(0)..]
         } else {
             run
         };
-        if let Some(first) = run
-            .split(',')
-            .next()
-            .map(str::trim)
-            .filter(|f| !f.is_empty())
+        // Up to the first comma, unless what follows it is the company's suffix ("Acme AI,
+        // Inc.").
+        let mut end = run.find(',').unwrap_or(run.len());
+        let after = run[end..].trim_start_matches(',').trim_start();
+        if [
+            "Inc", "Ltd", "LLC", "L.P.", "LP", "Corp", "plc", "N.A.", "S.A.", "AG",
+        ]
+        .iter()
+        .any(|s| after.starts_with(s))
         {
-            return Some(first.to_string());
+            end += run[end..].find(|c: char| c.is_alphabetic()).unwrap_or(0);
+            end += run[end..]
+                .find(|c: char| c == ',' || c.is_whitespace())
+                .unwrap_or(run.len() - end);
+        }
+        let first = run[..end].trim();
+        if !first.is_empty() {
+            return Some(first.split_whitespace().collect::<Vec<_>>().join(" "));
         }
     }
 
