@@ -715,7 +715,14 @@ fn antecedent_of(before: &str, term: &str, renames: bool) -> Option<String> {
     // A multi-word name whose last word names a thing the clause mentions: the phrase from that
     // mention's start. "3.25% first mortgage bonds due June 1, 2031" for "2031 Bonds", "the
     // voting agreement among our Founders and ..." for "Founder Voting Agreement".
-    if term_words.len() >= 2 {
+    // A lower-case head noun counts even when it is the only long word ("Q2 charge").
+    let lower_head = term
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| w.starts_with(char::is_lowercase));
+    if term_words.len() >= 2
+        || !term_words.is_empty() && lower_head && term.split_whitespace().count() >= 2
+    {
         // The head noun; failing that another word of the name ("credit facility" for
         // "Short-Term Credit Agreement"), but never a number or a small word.
         let recent_from = words.len().saturating_sub(16);
@@ -874,7 +881,8 @@ fn antecedent_of(before: &str, term: &str, renames: bool) -> Option<String> {
         if let Some(&(from, _)) = words.iter().find(|(at, w)| {
             *at >= start && !is_small_word(w.trim_matches(|c: char| !c.is_alphanumeric()))
         }) {
-            if let Some(found) = tidy(from).filter(|f| fits(f)) {
+            // A bare number ("2023") is no name.
+            if let Some(found) = tidy(from).filter(|f| fits(f) && f.contains(char::is_alphabetic)) {
                 return Some(found);
             }
         }
