@@ -865,8 +865,15 @@ fn antecedent_of(before: &str, term: &str, renames: bool) -> Option<String> {
     }
 
     // The run of capitalized words (and connectors) right before the parenthesis.
-    let mut start = None;
+    let mut start: Option<usize> = None;
     for &(at, w) in words.iter().rev() {
+        // Not across a line break after a heading ("Description of Business\nAcme Corp").
+        if let Some(next) = start {
+            let gap = &clause[at + w.len()..next];
+            if gap.contains('\n') && !running_text(&clause[..at + w.len()]) {
+                break;
+            }
+        }
         let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
         let capital = bare.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
         let connector = is_small_word(bare) && start.is_some();
@@ -1029,6 +1036,19 @@ fn matching_open(text: &str) -> Option<usize> {
     None
 }
 
+/// Whether the last line of `before` is running text, which a name may wrap from, rather than
+/// a heading: it has a lower-case word other than a connector ("under the Securities", not
+/// "Description of Business"), or more words than a heading has.
+fn running_text(before: &str) -> bool {
+    let line = before.rsplit('\n').next().unwrap_or("");
+    // A long line in title case is a long name that wraps, not a heading.
+    line.split_whitespace().count() > 8
+        || line.split_whitespace().any(|w| {
+            let b = w.trim_matches(|c: char| !c.is_alphanumeric());
+            b.starts_with(char::is_lowercase) && !is_small_word(b)
+        })
+}
+
 /// A line ending inside a capitalized name ("... of Generative Artificial"): the name wraps.
 fn wrapped_title_case(line_before: &str) -> bool {
     let last_line = line_before.rsplit('\n').next().unwrap_or("");
@@ -1053,7 +1073,13 @@ fn extend_name_left(clause: &str, recent: &[(usize, &str)], mut i: usize) -> usi
         let (at, _) = recent[i];
         let (prev_at, prev) = recent[i - 1];
         let b = bare(prev);
-        if clause[prev_at + prev.len()..at].contains(['\n', '\t']) {
+        let gap = &clause[prev_at + prev.len()..at];
+        // A name wraps at the end of a line of running text ("... under the Securities\n
+        // Exchange Act"), not after a heading.
+        let wraps = gap.contains('\n')
+            && !gap.contains('\t')
+            && running_text(&clause[..prev_at + prev.len()]);
+        if gap.contains(['\n', '\t']) && !wraps {
             break;
         }
         let corporate = matches!(
