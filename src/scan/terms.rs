@@ -310,7 +310,7 @@ fn antecedent_of(before: &str, term: &str, renames: bool) -> Option<String> {
             before = before[..open].trim_end();
             continue;
         }
-        let inner = group[1..group.len() - 1].trim();
+        let inner = inside(group).trim();
         let legal_note = !inner.is_empty()
             && inner.split_whitespace().count() <= 4
             && inner
@@ -334,7 +334,8 @@ fn antecedent_of(before: &str, term: &str, renames: bool) -> Option<String> {
     // A name in another script whose parenthesis never closes (a garbled font): "... (Limited
     // Partnership) ( ɪऎ৷ᆇ༟ପ(Υྫ) (“Shanghai Gaoyi”)".
     if let Some(open) = before.rfind(['(', '（']) {
-        let rest = &before[open + 1..];
+        let rest = &before[open..];
+        let rest = rest.strip_prefix(['(', '（']).unwrap_or(rest);
         let foreign = rest
             .chars()
             .filter(|c| c.is_alphabetic())
@@ -342,7 +343,7 @@ fn antecedent_of(before: &str, term: &str, renames: bool) -> Option<String> {
         if before.len() - open < 160 && !rest.contains([')', '）']) && foreign {
             before = before[..open].trim_end();
             if let Some(open) = matching_open(before) {
-                let inner = &before[open + 1..before.len() - 1];
+                let inner = inside(&before[open..]);
                 if inner
                     .split_whitespace()
                     .any(|w| w == "Partnership" || w == "Limited")
@@ -1000,7 +1001,7 @@ fn antecedent_of(before: &str, term: &str, renames: bool) -> Option<String> {
 /// capitalized word before it and a capitalized word after it ("Education (Beijing) Co.").
 fn name_aside(text: &str) -> Option<usize> {
     let open = matching_open(text)?;
-    let inner = &text[open + 1..text.len() - 1];
+    let inner = inside(&text[open..]);
     let short = !inner.is_empty()
         && inner.split_whitespace().count() <= 3
         && inner
@@ -1012,6 +1013,14 @@ fn name_aside(text: &str) -> Option<usize> {
         .next()
         .is_some_and(|w| w.starts_with(char::is_uppercase) && !w.ends_with([',', '.', ';']));
     (short && word_before).then_some(open)
+}
+
+/// A parenthesized group without its parentheses (either may be a full-width one).
+fn inside(group: &str) -> &str {
+    let mut chars = group.chars();
+    chars.next();
+    chars.next_back();
+    chars.as_str()
 }
 
 /// Where the parenthesis that closes `text` (its last character) opens, counting the ones
