@@ -51,6 +51,13 @@ fn filing_text() -> impl Strategy<Value = String> {
         Just("–".to_string()),
         Just("\n\n".to_string()),
         Just(". ".to_string()),
+        // Asides before a definition: full-width parentheses, another script, nesting.
+        Just(" Acme Co., Ltd.（北京(有限合夥)）".to_string()),
+        Just(" Partnership (Limited Partnership) (".to_string()),
+        Just("（".to_string()),
+        Just("）".to_string()),
+        Just(" (“Acme AI/ML”)".to_string()),
+        Just(" C3.ai, Inc. and its subsidiaries (collectively, the “Group”)".to_string()),
         "[0-9$,.%()x ]{0,12}",
         any::<String>(),
     ];
