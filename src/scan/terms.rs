@@ -296,6 +296,12 @@ fn antecedent_of(before: &str, term: &str, renames: bool) -> Option<String> {
     // legal name, such as "(Limited Partnership)", is kept and put back on the name.
     let mut suffix = "";
     for _ in 0..3 {
+        // An aside in another script that never closes (a garbled font): "... (Limited
+        // Partnership) ( ɪऎ৷ᆇ༟ପ(Υྫ) (“Shanghai Gaoyi”)", once its inner group is cut.
+        if let Some(open) = unclosed_foreign_aside(before) {
+            before = before[..open].trim_end();
+            continue;
+        }
         let Some(open) = matching_open(before) else {
             break;
         };
@@ -303,25 +309,11 @@ fn antecedent_of(before: &str, term: &str, renames: bool) -> Option<String> {
         if group.len() > 160 {
             break;
         }
-        let other_script = group
-            .chars()
-            .any(|c| c.is_alphabetic() && !c.is_ascii() && !matches!(c, 'À'..='ɏ'));
-        if other_script {
+        if group.chars().any(other_script) {
             before = before[..open].trim_end();
             continue;
         }
-        let inner = inside(group).trim();
-        let legal_note = !inner.is_empty()
-            && inner.split_whitespace().count() <= 4
-            && inner
-                .split_whitespace()
-                .all(|w| w.starts_with(char::is_uppercase) || is_small_word(w))
-            && inner.split_whitespace().any(|w| {
-                matches!(
-                    w.trim_matches(|c: char| !c.is_alphanumeric()),
-                    "Partnership" | "Limited" | "LP" | "LLP" | "Cayman" | "Hong" | "Kong" | "BVI"
-                )
-            });
+        let legal_note = is_legal_note(inside(group).trim());
         if legal_note {
             suffix = group;
         }
@@ -330,29 +322,6 @@ fn antecedent_of(before: &str, term: &str, renames: bool) -> Option<String> {
             before = before[..open].trim_end();
         }
         break;
-    }
-    // A name in another script whose parenthesis never closes (a garbled font): "... (Limited
-    // Partnership) ( ɪऎ৷ᆇ༟ପ(Υྫ) (“Shanghai Gaoyi”)".
-    if let Some(open) = before.rfind(['(', '（']) {
-        let rest = &before[open..];
-        let rest = rest.strip_prefix(['(', '（']).unwrap_or(rest);
-        let foreign = rest
-            .chars()
-            .filter(|c| c.is_alphabetic())
-            .all(|c| !c.is_ascii() && !matches!(c, 'À'..='ɏ'));
-        if before.len() - open < 160 && !rest.contains([')', '）']) && foreign {
-            before = before[..open].trim_end();
-            if let Some(open) = matching_open(before) {
-                let inner = inside(&before[open..]);
-                if inner
-                    .split_whitespace()
-                    .any(|w| w == "Partnership" || w == "Limited")
-                {
-                    suffix = &before[open..];
-                    before = before[..open].trim_end();
-                }
-            }
-        }
     }
     if !suffix.is_empty() {
         let found = antecedent_of(before, term, renames)?;
@@ -1013,6 +982,37 @@ fn name_aside(text: &str) -> Option<usize> {
         .next()
         .is_some_and(|w| w.starts_with(char::is_uppercase) && !w.ends_with([',', '.', ';']));
     (short && word_before).then_some(open)
+}
+
+/// A letter of another script than Latin (CJK, or the symbols a garbled CJK font decodes to).
+fn other_script(c: char) -> bool {
+    c.is_alphabetic() && !c.is_ascii() && !matches!(c, 'À'..='ɏ')
+}
+
+/// A note that ends a legal name: "Limited Partnership", "Cayman".
+fn is_legal_note(inner: &str) -> bool {
+    !inner.is_empty()
+        && inner.split_whitespace().count() <= 4
+        && inner
+            .split_whitespace()
+            .all(|w| w.starts_with(char::is_uppercase) || is_small_word(w))
+        && inner.split_whitespace().any(|w| {
+            matches!(
+                w.trim_matches(|c: char| !c.is_alphanumeric()),
+                "Partnership" | "Limited" | "LP" | "LLP" | "Cayman" | "Hong" | "Kong" | "BVI"
+            )
+        })
+}
+
+/// Where a parenthesis opens that `text` never closes, when all that follows it is in another
+/// script (and it is short).
+fn unclosed_foreign_aside(text: &str) -> Option<usize> {
+    let open = text.rfind(['(', '（'])?;
+    let rest = &text[open..];
+    let rest = rest.strip_prefix(['(', '（']).unwrap_or(rest);
+    let letters = || rest.chars().filter(|c| c.is_alphabetic());
+    let foreign = letters().next().is_some() && letters().all(other_script);
+    (text.len() - open < 160 && !rest.contains([')', '）']) && foreign).then_some(open)
 }
 
 /// A parenthesized group without its parentheses (either may be a full-width one).
