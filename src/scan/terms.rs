@@ -376,13 +376,8 @@ fn antecedent_of(before: &str, term: &str, renames: bool) -> Option<String> {
     };
 
     // Acronyms: "LLM", "LLMs", "AIP", "MaaS".
-    let letters: String = term
-        .trim_end_matches('s')
-        .chars()
-        .filter(|c| c.is_alphabetic())
-        .collect();
+    let letters = acronym_letters(term);
     let capitals = term.chars().filter(|c| c.is_uppercase()).count();
-    // The words whose initials spell `want`, and the name before them.
     // The acronym and its parts ("AI/ML": "ai", "ml", "aiml"), which no word of the expansion
     // may be: "REITs" is no expansion of "REIT".
     let parts: Vec<String> = term
@@ -397,6 +392,7 @@ fn antecedent_of(before: &str, term: &str, renames: bool) -> Option<String> {
         })
         .filter(|p| p.len() >= 2)
         .collect();
+    // The words whose initials spell `want`, and the name before them.
     let expand = |want: &str| -> Option<String> {
         let want: Vec<char> = want.chars().collect();
         // The expansion ends right before the parenthesis; or one common noun earlier
@@ -489,11 +485,7 @@ fn antecedent_of(before: &str, term: &str, renames: bool) -> Option<String> {
     // acronym's expansion (with what qualifies it) is the antecedent.
     if term.contains(' ') && term.split_whitespace().count() <= 3 {
         let acronym = term.split_whitespace().rev().find_map(|w| {
-            let letters: String = w
-                .trim_end_matches('s')
-                .chars()
-                .filter(|c| c.is_alphabetic())
-                .collect();
+            let letters = acronym_letters(w);
             (letters.len() >= 2 && letters.len() <= 8 && letters.chars().all(char::is_uppercase))
                 .then(|| letters.to_lowercase())
         });
@@ -982,6 +974,14 @@ fn name_aside(text: &str) -> Option<usize> {
         .next()
         .is_some_and(|w| w.starts_with(char::is_uppercase) && !w.ends_with([',', '.', ';']));
     (short && word_before).then_some(open)
+}
+
+/// The letters of an acronym, without a plural "s": "LLMs" gives "LLM", "AI/ML" "AIML".
+fn acronym_letters(w: &str) -> String {
+    w.trim_end_matches('s')
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .collect()
 }
 
 /// A letter of another script than Latin (CJK, or the symbols a garbled CJK font decodes to).
