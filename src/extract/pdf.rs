@@ -145,15 +145,18 @@ pub(crate) fn read(path: &Path, bytes: &[u8], password: Option<&str>) -> Result<
         let message = if let Some(w) = skipped {
             format!("no page could be read ({})", w.message)
         } else if undecoded.is_empty() {
-            format!(
-                "no text layer on any of its {} pages: scanned? OCR needed",
-                numbers.len()
-            )
+            let pages = match numbers.len() {
+                1 => "its only page".to_string(),
+                n => format!("any of its {n} pages"),
+            };
+            format!("no text layer on {pages}: scanned? OCR needed")
         } else {
+            let pages = match numbers.len() {
+                1 => "its only page uses".to_string(),
+                n => format!("its {n} pages use"),
+            };
             format!(
-                "its {} {} use fonts but no text could be decoded (no Unicode mapping or an unsupported encoding)",
-                numbers.len(),
-                plural(&empty),
+                "{pages} fonts but no text could be decoded (no Unicode mapping or an unsupported encoding)"
             )
         };
         return Err(Error::NoText {
