@@ -782,16 +782,45 @@ fn assign_respective_periods(
                         .any(|(q, f)| f.is_some() && q.start < m.end() && m.start() < q.end)
                 })
                 .collect();
-            let mut periods: Vec<String> = matches
+            // Each phrase, or each year it lists: "during Q3 2022 and Q3 2023, and ... for the
+            // nine months ended September 30, 2022 and 2023" gives four periods, and "for the
+            // fiscal years ended April 30, 2024, 2023 and 2022, respectively" gives three.
+            let expand = |matches: &[&regex::Match]| {
+                let mut periods: Vec<String> = Vec::new();
+                let mut listed_to = 0; // the end of the years the last phrase listed
+                for m in matches {
+                    if m.start() < listed_to {
+                        continue; // a year already listed
+                    }
+                    let (years, used) = listed_years(m.as_str(), &sentence[m.end()..]);
+                    if years.is_empty() {
+                        periods.push(m.as_str().trim().to_string());
+                    } else {
+                        periods.extend(years);
+                        listed_to = m.end() + used;
+                    }
+                }
+                periods
+            };
+            // The periods right after this list of figures, before the next figure ("$15.0
+            // billion and $11.3 billion during Q3 2022 and Q3 2023, and $42.9 billion ..."),
+            // else all those of the sentence.
+            let (after, next) = (qs[j].end, qs.get(j + 1).map_or(sentence.len(), |q| q.start));
+            let local: Vec<&regex::Match> = matches
                 .iter()
-                .map(|m| m.as_str().trim().to_string())
+                .filter(|m| m.start() >= after && m.start() < next)
                 .collect();
-            if let Some(first) = matches.first() {
-                // "for the fiscal years ended April 30, 2024, 2023 and 2022, respectively": one
-                // phrase, one year per figure, each year with the phrase's words.
-                let years = listed_years(first.as_str(), &sentence[first.end()..]);
-                if years.len() == j - i + 1 {
-                    periods = years;
+            let mut periods = expand(&local);
+            if periods.len() != j - i + 1 {
+                periods = expand(&matches.iter().collect::<Vec<_>>());
+            }
+            // Or only the first phrase's years, when the sentence names other periods too.
+            if periods.len() != j - i + 1 {
+                if let Some(first) = matches.first() {
+                    let (years, _) = listed_years(first.as_str(), &sentence[first.end()..]);
+                    if years.len() == j - i + 1 {
+                        periods = years;
+                    }
                 }
             }
             if periods.len() == j - i + 1 {
@@ -808,8 +837,9 @@ fn assign_respective_periods(
 
 /// A period phrase that ends in a year, and the years listed right after it: "fiscal years
 /// ended April 30, 2024" then ", 2023 and 2022" give "fiscal year ended April 30, 2024",
-/// "... 2023" and "... 2022". Empty when the phrase does not end in a year.
-fn listed_years(phrase: &str, after: &str) -> Vec<String> {
+/// "... 2023" and "... 2022", and how many bytes of `after` the list took. Empty when the
+/// phrase does not end in a year or no year follows it.
+fn listed_years(phrase: &str, after: &str) -> (Vec<String>, usize) {
     static MORE: OnceLock<Regex> = OnceLock::new();
     let more = MORE.get_or_init(|| re(r"^(?:,\s*(?:and\s+)?|\s+and\s+)((?:19|20)\d\d)(?-u:\b)"));
     let phrase = phrase.trim();
@@ -819,21 +849,24 @@ fn listed_years(phrase: &str, after: &str) -> Vec<String> {
                 .bytes()
                 .all(|b| b.is_ascii_digit())
     }) else {
-        return Vec::new();
+        return (Vec::new(), 0);
     };
     let stem =
         stem.replacen("years ended", "year ended", 1)
             .replacen("years ending", "year ending", 1);
     let mut years = vec![phrase[phrase.len() - 4..].to_string()];
-    let mut rest = after;
-    while let Some(c) = more.captures(rest) {
+    let mut used = 0;
+    while let Some(c) = more.captures(&after[used..]) {
         years.push(c[1].to_string());
-        rest = &rest[c.get(0).map_or(0, |m| m.end())..];
+        used += c.get(0).map_or(0, |m| m.end());
     }
     if years.len() < 2 {
-        return Vec::new();
+        return (Vec::new(), 0);
     }
-    years.into_iter().map(|y| format!("{stem}{y}")).collect()
+    (
+        years.into_iter().map(|y| format!("{stem}{y}")).collect(),
+        used,
+    )
 }
 
 fn per_of_words(adj: &str) -> Option<&'static str> {
