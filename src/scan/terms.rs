@@ -845,7 +845,24 @@ fn antecedent_of(before: &str, term: &str, renames: bool) -> Option<String> {
             break;
         }
     }
-    if let Some(start) = start {
+    if let Some(mut start) = start {
+        // "Jen-Hsun Huang, the President and Chief Executive Officer of NVIDIA Corporation (the
+        // “Company”)": an officer's title is no part of the company's name.
+        let title = |w: &str| {
+            matches!(
+                w.trim_matches(|c: char| !c.is_alphanumeric()),
+                "Officer" | "President" | "Director" | "Chairman" | "Secretary" | "Treasurer"
+            )
+        };
+        if let Some(of) = words
+            .iter()
+            .rposition(|&(at, w)| at > start && w == "of")
+            .filter(|&k| words[..k].iter().any(|&(at, w)| at >= start && title(w)))
+        {
+            if let Some(&(next, _)) = words.get(of + 1) {
+                start = next;
+            }
+        }
         // Do not start on a connector.
         if let Some(&(from, _)) = words.iter().find(|(at, w)| {
             *at >= start && !is_small_word(w.trim_matches(|c: char| !c.is_alphanumeric()))
