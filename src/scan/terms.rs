@@ -87,14 +87,30 @@ fn quoted() -> &'static Regex {
     Q.get_or_init(|| Regex::new(r#"[“"]\s*([^“”"\n]{1,80}?)\s*[”"]"#).expect("valid regex"))
 }
 
-fn means() -> &'static Regex {
-    static M: OnceLock<Regex> = OnceLock::new();
-    M.get_or_init(|| {
-        // Starts at the quote, so the search can skip to quote characters.
-        Regex::new(r#"[“"]\s*([^“”"\n]{1,80}?)\s*[”"]\s*,?\s*(?:\(?[^()\n]{0,40}\)\s*)?(?i:means|shall\s+mean|refers\s+to|shall\s+refer\s+to|is\s+defined\s+as|has\s+the\s+meaning)\b"#)
+/// What follows the closing quote of a "means" clause: an aside, then the defining words.
+/// Tried at each closing quote, which is much faster than searching the whole text for the
+/// clause (its bounded repetitions make too big an automaton) or for its words (too many
+/// case-insensitive literals for a fast prefilter).
+fn means_tail() -> &'static Regex {
+    static T: OnceLock<Regex> = OnceLock::new();
+    T.get_or_init(|| {
+        Regex::new(r"^\s*,?\s*(?:\(?[^()\n]{0,40}\)\s*)?(?i:means|shall\s+mean|refers\s+to|shall\s+refer\s+to|is\s+defined\s+as|has\s+the\s+meaning)(?-u:\b)")
             .expect("valid regex")
     })
 }
+
+/// A quoted name and the words of a "means" clause that end the searched text.
+fn means() -> &'static Regex {
+    static M: OnceLock<Regex> = OnceLock::new();
+    M.get_or_init(|| {
+        Regex::new(r#"[“"]\s*([^“”"\n]{1,80}?)\s*[”"]\s*,?\s*(?:\(?[^()\n]{0,40}\)\s*)?(?i:means|shall\s+mean|refers\s+to|shall\s+refer\s+to|is\s+defined\s+as|has\s+the\s+meaning)\z"#)
+            .expect("valid regex")
+    })
+}
+
+/// How far back from its closing quote a "means" clause's name may start: 80 characters of
+/// up to 4 bytes, and spaces.
+const MEANS_REACH: usize = 400;
 
 /// Clean a quoted name: trailing commas and periods that belong to the sentence, and inner
 /// runs of spaces.
@@ -136,26 +152,45 @@ pub fn find(text: &str) -> Vec<Defined> {
         }
         i = open + 1 + close;
     }
-    for caps in means().captures_iter(text) {
+    let mut closing: Vec<usize> = memchr::memchr_iter(b'"', bytes).map(|i| i + 1).collect();
+    closing.extend(memchr::memmem::find_iter(bytes, "”".as_bytes()).map(|i| i + "”".len()));
+    closing.sort_unstable();
+    let mut searched = 0;
+    for after in closing {
+        if after < searched {
+            continue;
+        }
+        let Some(tail) = means_tail().find(crate::util::head(&text[after..], 200)) else {
+            continue;
+        };
+        let end = after + tail.end();
+        let from =
+            crate::util::floor_char_boundary(text, after.saturating_sub(MEANS_REACH)).max(searched);
+        let Some(caps) = means().captures(&text[from..end]) else {
+            continue;
+        };
+        searched = end;
         let m = caps.get(0).expect("whole match");
+        let m = from + m.start()..from + m.end();
         let name = caps.get(1).expect("group");
-        let term = clean_name(name.as_str());
+        let name = (from + name.start(), name.as_str());
+        let term = clean_name(name.1);
         if !plausible(&term) {
             continue;
         }
         // The quote must open a clause: at the start of a line or sentence, after a bullet,
         // "the term", or a semicolon.
-        let before = text[..m.start()].trim_end();
+        let before = text[..m.start].trim_end();
         let lower_tail = crate::util::tail(before, 12).to_lowercase();
         let starts_clause = before.is_empty()
             || before.ends_with(['.', ';', ':', '•', '\n', '●', '▪'])
-            || text[..m.start()].ends_with('\n')
+            || text[..m.start].ends_with('\n')
             || lower_tail.ends_with("the term")
             || lower_tail.ends_with("the terms");
         if !starts_clause {
             continue;
         }
-        let rest = &text[m.end()..];
+        let rest = &text[m.end..];
         let end = definition_end(rest);
         let definition = rest[..end].split_whitespace().collect::<Vec<_>>().join(" ");
         out.push(Defined {
@@ -164,7 +199,7 @@ pub fn find(text: &str) -> Vec<Defined> {
             definition: (!definition.is_empty()).then_some(definition),
             antecedent: None,
             source: "means_clause",
-            span: name.start()..name.start() + name.as_str().trim_end_matches([',', ';']).len(),
+            span: name.0..name.0 + name.1.trim_end_matches([',', ';']).len(),
         });
     }
     out.sort_by_key(|d| d.span.start);
