@@ -275,7 +275,23 @@ fn parenthesis(text: &str, open: usize, inner: &str) -> Option<Defined> {
                     .trim_end();
                 b.ends_with(" and") || b.ends_with(" or") || b.ends_with(',')
             });
-        if last_item {
+        // Or the antecedent is the list itself ("statements of operations ..., and the related
+        // notes").
+        let list = a.contains(", and ") || a.contains(", or ");
+        // Or a name of several words that shares none with it ("Index at Item 15" for the
+        // "consolidated financial statements").
+        let stem = |w: &str| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .trim_end_matches('s')
+                .to_lowercase()
+        };
+        let named: Vec<String> = term
+            .split_whitespace()
+            .map(stem)
+            .filter(|w| w.len() >= 3)
+            .collect();
+        let unrelated = named.len() >= 2 && !a.split_whitespace().any(|w| named.contains(&stem(w)));
+        if last_item || list || unrelated {
             antecedent = None;
         }
     }
@@ -367,11 +383,14 @@ fn antecedent_of(before: &str, term: &str, renames: bool) -> Option<String> {
     let mut search = before.len();
     let clause_start = loop {
         match before[..search].rfind(['.', ';', ':', '(', ')', '\n', '“', '”', '"']) {
-            // Nor does a period inside a name: "C3.ai, Inc.", "Amazon.com".
+            // Nor does a period inside a name ("C3.ai, Inc.", "Amazon.com") or a number
+            // ("Exhibit 32.1").
             Some(i)
                 if before[i..].starts_with('.')
                     && (ends_in_abbreviation(&before[..i])
-                        || before[i + 1..].starts_with(|c: char| c.is_lowercase())) =>
+                        || before[i + 1..].starts_with(|c: char| c.is_lowercase())
+                        || before[..i].ends_with(|c: char| c.is_ascii_digit())
+                            && before[i + 1..].starts_with(|c: char| c.is_ascii_digit())) =>
             {
                 search = i;
             }
@@ -453,59 +472,65 @@ fn antecedent_of(before: &str, term: &str, renames: bool) -> Option<String> {
                 ends.push(e);
             }
         }
-        for end in ends {
-            for k in 1..=end.min(want.len() + 4) {
-                let phrase = &words[end - k..end];
-                let first_ok = phrase
-                    .first()
-                    .is_some_and(|(_, w)| !is_small_word(&bare(w)));
-                let spelled: Vec<&str> = phrase.iter().map(|(_, w)| *w).collect();
-                let itself = phrase
-                    .iter()
-                    .any(|(_, w)| parts.contains(&bare(w).trim_end_matches('s').to_lowercase()));
-                if first_ok
-                    && !itself
-                    && (spells(&want, &spelled)
-                        || subsequence_initial(&want.iter().collect::<String>(), phrase))
-                {
-                    // A proper name before a capitalized expansion belongs to it: "Palantir
-                    // Artificial Intelligence Platform" for "AIP", "2020 Employee Stock Purchase
-                    // Plan" for "2020 ESPP"; not before "earnings per share".
-                    // Before a lower-case one, only an abbreviation ("U.S. generally accepted
-                    // accounting principles") or a word of the term ("Windows original equipment
-                    // manufacturer licensing" for "Windows OEM").
-                    let mut from = end - k;
-                    let capitalized = phrase[0].1.starts_with(char::is_uppercase);
-                    while from > 0 {
-                        let w = words[from - 1].1;
-                        let b = bare(w);
-                        let year = b.len() == 4 && b.chars().all(|c| c.is_ascii_digit());
-                        let capital = b.starts_with(|c: char| c.is_uppercase()) || year;
-                        let abbreviation = b.len() <= 4
-                            && w.trim_end_matches(',').ends_with(['.', 'S', 'U'])
-                            && b.chars().all(|c| c.is_ascii_uppercase() || c == '.');
-                        let of_term = term.split_whitespace().any(|t| bare(t) == b);
-                        // "Amended and Restated 2004 Employee Stock Purchase Plan".
-                        if capitalized
-                            && b == "and"
-                            && from >= 2
-                            && bare(words[from - 2].1) == "Amended"
-                        {
-                            from -= 2;
-                            continue;
+        // Initials in order first; then in any order, one a word ("accounting principles
+        // generally accepted in the United States" for "GAAP").
+        for in_order in [true, false] {
+            for &end in &ends {
+                for k in 1..=end.min(want.len() + 4) {
+                    let phrase = &words[end - k..end];
+                    let first_ok = phrase
+                        .first()
+                        .is_some_and(|(_, w)| !is_small_word(&bare(w)));
+                    let spelled: Vec<&str> = phrase.iter().map(|(_, w)| *w).collect();
+                    let itself = phrase.iter().any(|(_, w)| {
+                        parts.contains(&bare(w).trim_end_matches('s').to_lowercase())
+                    });
+                    let spelled_out = if in_order {
+                        spells(&want, &spelled)
+                            || subsequence_initial(&want.iter().collect::<String>(), phrase)
+                    } else {
+                        want.len() >= 3 && k == want.len() && reordered_initials(&want, &spelled)
+                    };
+                    if first_ok && !itself && spelled_out {
+                        // A proper name before a capitalized expansion belongs to it: "Palantir
+                        // Artificial Intelligence Platform" for "AIP", "2020 Employee Stock Purchase
+                        // Plan" for "2020 ESPP"; not before "earnings per share".
+                        // Before a lower-case one, only an abbreviation ("U.S. generally accepted
+                        // accounting principles") or a word of the term ("Windows original equipment
+                        // manufacturer licensing" for "Windows OEM").
+                        let mut from = end - k;
+                        let capitalized = phrase[0].1.starts_with(char::is_uppercase);
+                        while from > 0 {
+                            let w = words[from - 1].1;
+                            let b = bare(w);
+                            let year = b.len() == 4 && b.chars().all(|c| c.is_ascii_digit());
+                            let capital = b.starts_with(|c: char| c.is_uppercase()) || year;
+                            let abbreviation = b.len() <= 4
+                                && w.trim_end_matches(',').ends_with(['.', 'S', 'U'])
+                                && b.chars().all(|c| c.is_ascii_uppercase() || c == '.');
+                            let of_term = term.split_whitespace().any(|t| bare(t) == b);
+                            // "Amended and Restated 2004 Employee Stock Purchase Plan".
+                            if capitalized
+                                && b == "and"
+                                && from >= 2
+                                && bare(words[from - 2].1) == "Amended"
+                            {
+                                from -= 2;
+                                continue;
+                            }
+                            let extends = if capitalized {
+                                capital
+                            } else {
+                                abbreviation || of_term
+                            };
+                            let possessive = w.ends_with("’s") || w.ends_with("'s");
+                            if !extends || possessive || w.ends_with(',') || is_determiner(&b) {
+                                break;
+                            }
+                            from -= 1;
                         }
-                        let extends = if capitalized {
-                            capital
-                        } else {
-                            abbreviation || of_term
-                        };
-                        let possessive = w.ends_with("’s") || w.ends_with("'s");
-                        if !extends || possessive || w.ends_with(',') || is_determiner(&b) {
-                            break;
-                        }
-                        from -= 1;
+                        return tidy(words[from].0);
                     }
-                    return tidy(words[from].0);
                 }
             }
         }
@@ -722,24 +747,30 @@ fn antecedent_of(before: &str, term: &str, renames: bool) -> Option<String> {
     {
         // The head noun; failing that another word of the name ("credit facility" for
         // "Short-Term Credit Agreement"), but never a number or a small word.
-        let recent_from = words.len().saturating_sub(16);
-        let find = |want: &str| {
+        let recent_from = words.len().saturating_sub(24);
+        let find = |want: &str, head: bool| {
             let want = want.trim_end_matches('s');
-            (recent_from..words.len()).rev().find(|&i| {
+            // Another word of the name is looked for nearer than the head noun.
+            let from = if head {
+                recent_from
+            } else {
+                words.len().saturating_sub(16)
+            };
+            (from..words.len()).rev().find(|&i| {
                 let b = words[i]
                     .1
                     .trim_matches(|c: char| !c.is_alphanumeric())
                     .to_lowercase();
-                b.trim_end_matches('s') == want
+                b.trim_end_matches('s') == want && !(head && modifies_next(&words, i))
             })
         };
-        let head = term_words.last().and_then(|w| find(w));
+        let head = term_words.last().and_then(|w| find(w, true));
         let found = head.or_else(|| {
             term_words[..term_words.len() - 1]
                 .iter()
                 .rev()
                 .filter(|w| w.len() >= 4 && w.starts_with(|c: char| c.is_alphabetic()))
-                .find_map(|w| find(w))
+                .find_map(|w| find(w, false))
                 // A common noun ("credit facility"), not part of a capitalized title.
                 .filter(|&i| words[i].1.starts_with(|c: char| c.is_lowercase()))
         });
@@ -808,7 +839,8 @@ fn antecedent_of(before: &str, term: &str, renames: bool) -> Option<String> {
             let grew = from < h;
             let tail_end = words[h..]
                 .iter()
-                .find(|(_, w)| {
+                .enumerate()
+                .find(|(_, (_, w))| {
                     matches!(
                         bare(w).as_str(),
                         "is" | "was"
@@ -822,10 +854,32 @@ fn antecedent_of(before: &str, term: &str, renames: bool) -> Option<String> {
                             | "may"
                             | "which"
                             | "that"
+                            | "whom"
+                            | "whose"
                     )
                 })
-                .map_or(clause.len(), |(at, _)| *at);
-            let phrase = clause[words[from].0..tail_end]
+                .map(|(k, _)| k)
+                // "..., to which this Certification is attached": the preposition goes too.
+                .map(|k| {
+                    let relative = matches!(bare(words[h + k].1).as_str(), "which" | "whom");
+                    let preposition = k > 0
+                        && matches!(
+                            bare(words[h + k - 1].1).as_str(),
+                            "to" | "under" | "by" | "in" | "of" | "for" | "with" | "on"
+                        );
+                    if relative && preposition {
+                        words[h + k - 1].0
+                    } else {
+                        words[h + k].0
+                    }
+                })
+                .unwrap_or(clause.len());
+            // Not across the line break after a heading ("Revenue Backlog\nAs of ...").
+            let raw = &clause[words[from].0..tail_end];
+            let after_heading = raw
+                .match_indices('\n')
+                .any(|(k, _)| !running_text(&raw[..k]));
+            let phrase = raw
                 .trim()
                 .trim_end_matches([',', ';'])
                 .split_whitespace()
@@ -854,6 +908,7 @@ fn antecedent_of(before: &str, term: &str, renames: bool) -> Option<String> {
             if phrase.split_whitespace().count() >= 2
                 && !phrase.eq_ignore_ascii_case(term)
                 && !dangling
+                && !after_heading
                 && (grew || names_more || qualified)
             {
                 return Some(phrase);
@@ -873,7 +928,8 @@ fn antecedent_of(before: &str, term: &str, renames: bool) -> Option<String> {
         }
         let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
         let capital = bare.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
-        let connector = is_small_word(bare) && start.is_some();
+        // "Raymond James & Associates, Inc.": "&" joins a name.
+        let connector = (is_small_word(bare) || w == "&") && start.is_some();
         if capital || connector || matches!(bare, "Inc" | "Ltd" | "Co" | "Corp" | "plc") {
             start = Some(at);
         } else {
@@ -1254,6 +1310,94 @@ fn ends_in_abbreviation(before: &str) -> bool {
                 | "N.V"
                 | "AG"
         )
+}
+
+/// Whether the word at `i` modifies the noun after it rather than heads its phrase
+/// ("depositary" in "depositary agreements", "service" in "service date"): the next word is a
+/// lower-case word that is neither a connector nor a participle.
+fn modifies_next(words: &[(usize, &str)], i: usize) -> bool {
+    let Some(&(_, next)) = words.get(i + 1) else {
+        return false;
+    };
+    if words[i].1.ends_with(|c: char| !c.is_alphanumeric()) {
+        return false;
+    }
+    let next = next.trim_end_matches(|c: char| !c.is_alphanumeric());
+    next.len() >= 3
+        && next.chars().all(|c| c.is_lowercase())
+        && !next.ends_with("ed")
+        && !next.ends_with("ing")
+        && !is_small_word(next)
+        && !matches!(
+            next,
+            "due"
+                | "from"
+                | "that"
+                | "which"
+                | "who"
+                | "whom"
+                | "whose"
+                | "into"
+                | "under"
+                | "between"
+                | "among"
+                | "pursuant"
+                | "thereto"
+                | "hereto"
+                | "thereunder"
+                | "hereunder"
+                | "relating"
+                | "is"
+                | "was"
+                | "are"
+                | "were"
+                | "has"
+                | "have"
+                | "had"
+                | "will"
+                | "shall"
+                | "may"
+                | "would"
+                | "could"
+                | "can"
+                | "should"
+                | "must"
+                | "then"
+                | "now"
+                | "as"
+                | "than"
+                | "upon"
+                | "since"
+                | "after"
+                | "before"
+                | "during"
+                | "until"
+                | "within"
+                | "without"
+                | "over"
+                | "up"
+                | "out"
+                | "each"
+                | "both"
+                | "all"
+        )
+}
+
+/// Whether the initials of `words`, one a word and none a small word, are the letters of
+/// `want` in some order.
+fn reordered_initials(want: &[char], words: &[&str]) -> bool {
+    let mut initials: Vec<char> = Vec::with_capacity(words.len());
+    for w in words {
+        let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+        match bare.chars().next() {
+            Some(c) if !is_small_word(bare) => initials.extend(c.to_lowercase()),
+            _ => return false,
+        }
+    }
+    let mut want = want.to_vec();
+    want.sort_unstable();
+    initials.sort_unstable();
+    initials == want
 }
 
 /// "Knowledge Atlas Technology" for "KAT"-like acronyms whose letters start words in order,
