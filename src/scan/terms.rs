@@ -192,7 +192,12 @@ pub fn find(text: &str) -> Vec<Defined> {
         }
         let rest = &text[m.end..];
         let end = definition_end(rest);
-        let definition = rest[..end].split_whitespace().collect::<Vec<_>>().join(" ");
+        // "“Net Cost” means, as of the date of calculation, ...": no comma to start on.
+        let definition = rest[..end]
+            .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ':' | ';'))
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
         out.push(Defined {
             term,
             aliases: Vec::new(),
@@ -1520,6 +1525,11 @@ mod tests {
             one("In this prospectus, the term \"MAU\" shall mean a monthly active user; and more");
         assert_eq!(d.term, "MAU");
         assert_eq!(d.definition.as_deref(), Some("a monthly active user"));
+        let d = one("“Net Cost” means, as of the date of calculation, the cost of the property.");
+        assert_eq!(
+            d.definition.as_deref(),
+            Some("as of the date of calculation, the cost of the property.")
+        );
     }
 
     #[test]
