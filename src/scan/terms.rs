@@ -923,7 +923,15 @@ fn antecedent_of(before: &str, term: &str, renames: bool) -> Option<String> {
 
     // The run of capitalized words (and connectors) right before the parenthesis.
     let mut start: Option<usize> = None;
-    for &(at, w) in words.iter().rev() {
+    for (k, &(at, w)) in words.iter().enumerate().rev() {
+        // "NDRC and the Ministry of Commerce": "and the" starts another name.
+        if start.is_some()
+            && w.eq_ignore_ascii_case("the")
+            && k > 0
+            && matches!(words[k - 1].1, "and" | "or")
+        {
+            break;
+        }
         // Not across a line break after a heading ("Description of Business\nAcme Corp").
         if let Some(next) = start {
             let gap = &clause[at + w.len()..next];
