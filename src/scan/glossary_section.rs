@@ -186,10 +186,11 @@ fn split_aliases(rest: &str) -> (Vec<String>, &str) {
     (aliases, rest)
 }
 
-/// A short line in capitals: a sub-heading or running header inside the section.
+/// A short line in capitals: a sub-heading or running header inside the section. Letters of a
+/// script without case (a company's Chinese name) are not capitals.
 fn is_caps_heading(line: &str) -> bool {
     line.len() <= 80
-        && line.chars().filter(|c| c.is_alphabetic()).count() >= 4
+        && line.chars().filter(|c| c.is_uppercase()).count() >= 4
         && !line.chars().any(char::is_lowercase)
         && !opens_quote(line)
 }
@@ -410,6 +411,17 @@ mod tests {
             "the basic unit of data processed by AI models."
         );
         assert!(e.iter().all(|e| e.section == "GLOSSARY OF TECHNICAL TERMS"));
+    }
+
+    #[test]
+    fn a_line_in_a_script_without_capitals_is_no_heading() {
+        let text = "DEFINITIONS\n“Zhipu Xinpian” Zhejiang Zhipu Xinpian Technology Co., Ltd.\n(浙江智譜芯片科技\n有限公司), a limited liability company;\n“Zhuhai” Zhuhai Technology Co., Ltd.;\nRISK FACTORS\nMore.";
+        let e = entries(text);
+        assert_eq!(e.len(), 2);
+        assert_eq!(
+            e[0].definition,
+            "Zhejiang Zhipu Xinpian Technology Co., Ltd. (浙江智譜芯片科技 有限公司), a limited liability company"
+        );
     }
 
     #[test]
