@@ -47,6 +47,7 @@ struct Patterns {
     context_before: Regex,
     volume_before: Regex,
     training_before: Regex,
+    unit_of_price: Regex,
     latency_unit: Regex,
     latency_before: Regex,
     params_after: Regex,
@@ -105,10 +106,11 @@ fn patterns() -> &'static Patterns {
         context_after: re(r"(?i)^\s*-?\s*(?:long\s+)?(?:context[- ]window|context[- ]length|input\s+context|context|window)(?-u:\b)"),
         rate_after: re(r"(?i)^\s*,?\s*(?:(?:processed|consumed|generated|served|handled|used)\s+)?(?:(?:per|a|an|each|every|this|last|in\s+the|during\s+the|for\s+the)\s+(?P<p>second|minute|hour|day|week|month|quarter|year)(?-u:\b)|(?P<adv>monthly|daily|weekly|annually|quarterly|yearly|on\s+a\s+(?:daily|monthly|weekly|quarterly|annual|annualized)\s+basis|annualized))"),
         price_after: re(r"(?i)^\s*(?:per|/|for\s+(?:every|each)|for|a|an|each)\s*(?P<denom>(?:one\s+|a\s+)?(?:million|thousand|billion|hundred)|1\s?[MK]|1,000,000|1,000|1000|100|[MK])?\s*(?P<io>(?:input|output|prompt|completion|cached|generated)\s+)?tokens?(?-u:\b)"),
-        price_before: re(r"(?i)(?:price|pricing|cost|charge|rate|fee)s?\s+(?:[A-Za-z0-9_]+\s+){0,3}per\s+(?P<denom>(?:one\s+)?(?:million|thousand|billion)|1\s?[MK]|1,000,000|1,000|token)\s+(?P<io>(?:input|output|prompt|completion)\s+)?(?:tokens?\s+)?[^.;]{0,60}$"),
+        price_before: re(r"(?i)(?:price|pricing|cost|charge|rate|fee)s?\s+(?:[A-Za-z0-9_]+\s+){0,3}(?:per|to\s+(?:serve|generate|produce|process|output))\s+(?P<denom>(?:one\s+|a\s+)?(?:million|thousand|billion)|1\s?[MK]|1,000,000|1,000|token)\s+(?P<io>(?:input|output|prompt|completion)\s+)?(?:tokens?\s+)?[^.;]{0,60}$"),
         context_before: re(r"(?i)context(?:[- ]window|[- ]length)?(?:\s+(?:size|of|is|was|up|to|supports?|supporting|with|extends?|extended|a|an|the|length|window|reaching|reaches|handles?|handling|accommodates?)){0,6}\s*$"),
-        volume_before: re(r"(?i)(?P<adj>daily|monthly|weekly|annual|annualized|quarterly|yearly)?\s*(?:average\s+)?(?:(?P<adj2>daily|monthly|weekly|annual|quarterly)\s+)?tokens?\s+(?:consumption|processing|usage|call|generation|throughput)?\s*(?:volume|volumes|consumption|usage|processed|consumed|calls)(?-u:\b)(?:\s+[A-Za-z0-9_]+){0,4}?\s+(?:was|were|of|reached|exceeded|surpassed|hit|to|at|totaled|amounted\s+to|grew\s+to|increased\s+to|is)\s*(?:approximately|about|around|over|more\s+than|nearly|almost|up\s+to|roughly)?\s*$"),
-        training_before: re(r"(?i)(?:trained|pre-?trained|training|pre-?training)\s+(?:[A-Za-z0-9_]+\s+){0,4}(?:on|with|of|using)\s+(?:approximately|about|over|more\s+than|nearly|up\s+to)?\s*$"),
+        volume_before: re(r"(?i)(?P<adj>daily|monthly|weekly|annual|annualized|quarterly|yearly)?\s*(?:average\s+)?(?:(?P<adj2>daily|monthly|weekly|annual|quarterly)\s+)?tokens?\s+(?:consumption|processing|usage|call|generation|throughput)?\s*(?:volume|volumes|consumption|usage|processed|consumed|calls)(?-u:\b)(?:\s+[A-Za-z0-9_]+){0,4}?\s+(?:was|were|of|reached|exceeded|surpassed|hit|to|at|totaled|amounted\s+to|grew\s+to|increased\s+to|is|from)\s*(?:approximately|about|around|over|more\s+than|nearly|almost|up\s+to|roughly)?\s*$"),
+        unit_of_price: re(r"(?i)(?:price|pricing|cost|charge|fee)s?\s+(?:to|of|for)\s+(?:serve|serving|generate|generating|produce|producing|process|processing|output|outputting)\s*$"),
+        training_before: re(r"(?i)(?:(?:trained|pre-?trained|training|pre-?training)\s+(?:[A-Za-z0-9_]+\s+){0,4}(?:on|with|of|using)|(?:training|pre-?training)\s+(?:corpus|corpora|data|dataset|datasets)\s+(?:[A-Za-z0-9_]+\s+){0,3}?(?:contained|contains|comprised|comprises|included|includes|totaled|totaling|spanning|spans|had|has|with|of))\s+(?:approximately|about|over|more\s+than|nearly|up\s+to|roughly|around)?\s*$"),
         latency_unit: re(r"(?i)^\s*(?P<u>milliseconds?|ms|seconds?|secs?|s)(?-u:\b)"),
         latency_before: re(r"(?i)(?:time[- ]to[- ]first[- ]token|TTFT|latency|first[- ]token|response\s+time)"),
         params_after: re(r"(?i)^\s*-?\s*(?:total\s+|active\s+|activated\s+)?parameters?(?-u:\b)"),
@@ -124,16 +126,16 @@ fn patterns() -> &'static Patterns {
         money_keyword: re(r"(?i)(?-u:\b)(?P<k>capital\s+expenditures?|capex|capital\s+spending|purchases\s+of\s+property\s+and\s+equipment|remaining\s+performance\s+obligations?|RPO|gross\s+margins?|gross\s+profit\s+margin|cost\s+of\s+revenues?|(?:unearned|deferred)\s+revenues?|revenues?\s+(?:commitments?|share|growth|backlog)|revenues?|net\s+sales|net\s+loss(?:es)?|net\s+income|gross\s+profit|operating\s+(?:loss|income)|costs?|expenses?|cash|price|prices|pricing|charges?|debt|proceeds|valuation|market\s+cap[A-Za-z0-9_]*|fair\s+value|deficit|margin)(?-u:\b)"),
         token_revenue: re(r"(?i)(?:(?-u:\b)(?:API|token|tokens|usage-based|consumption-based|pay-as-you-go|model-as-a-service|MaaS|inference|open\s+platform)(?-u:\b)[[A-Za-z0-9_]\s-]{0,30}(?-u:\b)revenues?(?-u:\b)|(?-u:\b)revenues?\s+(?:generated\s+|derived\s+|we\s+generated\s+)?from\s+(?:our\s+|the\s+)?(?:API|token|tokens|usage-based|consumption|pay-as-you-go|MaaS|model-as-a-service|inference|open\s+platform))"),
         period: re(&format!(
-            r"(?i)(?-u:\b)(?:(?:for|in|during|over)\s+)?(?:the\s+)?(?P<p>(?:(?:three|six|nine|twelve|3|6|9|12)[- ]months?|(?:fiscal\s+)?years?|quarters?|(?:fiscal\s+)?quarter|periods?|weeks?)\s+ended\s+{MONTH}\s+\d{{1,2}},?\s+\d{{4}}|(?:as\s+of|as\s+at)\s+(?:the\s+end\s+of\s+)?(?:{MONTH}\s+(?:\d{{1,2}},?\s+)?\d{{4}}|\d{{4}})|(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+of\s+(?:fiscal\s+)?\d{{4}}|Q[1-4]\s*(?:FY\s*)?'?\d{{2,4}}|(?:fiscal|FY)\s*'?\d{{2,4}}|(?:early|mid|late|end\s+of)?\s*{MONTH}\s+\d{{4}}|(?:calendar\s+)?(?:19|20)\d{{2}}(?-u:\b))"
+            r"(?i)(?-u:\b)(?:(?:(?:for|in|during|over)\s+)?(?:the\s+)?(?P<p>(?:(?:three|six|nine|twelve|3|6|9|12)[- ]months?|(?:fiscal\s+)?years?|quarters?|(?:fiscal\s+)?quarter|periods?|weeks?)\s+ended\s+{MONTH}\s+\d{{1,2}},?\s+\d{{4}}|(?:as\s+of|as\s+at)\s+(?:the\s+end\s+of\s+)?(?:{MONTH}\s+(?:\d{{1,2}},?\s+)?\d{{4}}|\d{{4}})|(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+of\s+(?:fiscal\s+)?\d{{4}}|Q[1-4]\s*(?:FY\s*)?'?\d{{2,4}}|(?:fiscal|FY)\s*'?\d{{2,4}}|(?:early|mid|late|end\s+of)?\s*{MONTH}\s+\d{{4}}|(?:calendar\s+)?(?:19|20)\d{{2}}(?-u:\b)|(?:a|one)\s+year\s+(?:earlier|ago|before)|(?:prior|previous)\s+(?:fiscal\s+)?(?:year|quarter)(?-u:\b)|same\s+(?:period|quarter)\s+(?:of\s+|in\s+)?(?:the\s+)?(?:last|prior|previous)\s+(?:fiscal\s+)?year|last\s+year)|(?P<month>(?-i:January|February|March|April|June|July|August|September|October|November|December))(?:\s*[^\s0-9]|\s*$))"
         )),
         model: re(r"(?-u:\b)(?P<m>(?:Llama|LLaMA|GPT|Claude|Gemini|Gemma|Mistral|Mixtral|Qwen|DeepSeek|GLM|ChatGLM|CogVLM|CogView|Grok|Phi|ERNIE|Kimi|MiniMax|abab|Hailuo|Falcon|Yi|Nemotron|Jamba|Titan|Nova|Sonnet|Opus|Haiku|o1|o3|o4)(?:[-‑ ]?[A-Za-z]*\d[[A-Za-z0-9_].]*)?(?:[-‑ ](?:\d[[A-Za-z0-9_].]*[BbMmKk]?|[A-Z][[A-Za-z0-9_].]*\d[[A-Za-z0-9_].]*|Turbo|Flash|Pro|Air|Mini|Instruct|Chat|Sonnet|Opus|Haiku|Ultra|Nano))*|[A-Z][A-Za-z]{1,12}(?:[-‑][A-Za-z0-9.]*\d[A-Za-z0-9.]*)+)"),
         model_after: re(r"^\s*(?:on|for|with|using|serving|running|of|by)\s+(?:the\s+|our\s+)?"),
         model_context: re(r"(?i)token|inference|output\s+generation|generation\s+speed|throughput|(?-u:\b)LLMs?(?-u:\b)|language\s+models?|(?-u:\b)models?(?-u:\b)"),
         margin_link: re(r"(?i)(?:(?-u:\b)(?:was|were|of|at|to|from|reached|is|are|stood\s+at|and|averaged)|(?-u:\b)margins?)\s*(?:approximately|about|around|over|nearly)?\s*$"),
         margin_change: re(r"(?i)(?-u:\b)(?:impact|effect|headwind|tailwind|benefit|improvement|expansion|contraction|change)(?-u:\b)"),
-        econ_link: re(r"(?i)^(?:[^.;$€£¥]{0,70}?(?-u:\b)(?:was|were|of|totaled|totaling|totalled|reached|to|at|is|are|be|been|between|amounted\s+to|and|approximately|about|over|nearly|roughly|around)|\s*,?)\s*(?:approximately|about|around|over|nearly|roughly|more\s+than|up\s+to)?\s*$"),
+        econ_link: re(r"(?i)^(?:(?:[^.;$€£¥]|\.[0-9]){0,70}?(?-u:\b)(?:was|were|of|totaled|totaling|totalled|reached|to|at|is|are|be|been|between|amounted\s+to|and|approximately|about|over|nearly|roughly|around)|\s*,?)\s*(?:approximately|about|around|over|nearly|roughly|more\s+than|up\s+to)?\s*$"),
         change_words: re(r"(?i)(?-u:\b)(?:increase|increased|increases|decrease|decreased|decreases|up|down|by|reduced|reduce|rose|fell|declined|grew|growth|change|changes|changed|impact|offset|higher|lower)(?-u:\b)"),
-        change_to: re(r"(?i)(?-u:\b)(?:increased|decreased|grew|rose|fell|declined|reduced|up|down)\s+to\s*(?:approximately|about|over|nearly)?\s*$"),
+        change_to: re(r"(?i)(?-u:\b)(?:increased|decreased|grew|rose|fell|declined|reduced|up|down)(?:\s+(?:by\s+)?(?:approximately\s+|about\s+)?[0-9][0-9.,]*\s*(?:%|percent))?\s+to\s*(?:approximately|about|over|nearly)?\s*$"),
         other_amount: re(r"(?i)(?-u:\b)(?:returns|taxes|repurchases|dividends|proceeds|acquisitions|investments|securities|payments|outflows|inflows|expenses|costs|income|loss|debt|notes|cash)\s+(?:[A-Za-z0-9_]+\s+){0,2}(?:of|was|were|totaled)\s*(?:approximately|about|over|nearly)?\s*$"),
         econ_after: re(r"(?i)^\s*(?:of|in|on)\s+(?:(?:total|annual|annualized|net|our|cash|recurring|API|usage-based|token|subscription)\s+){0,3}(?P<k>capital\s+expenditures?|capex|revenues?|net\s+sales|remaining\s+performance\s+obligations|purchases\s+of\s+property\s+and\s+equipment)(?-u:\b)"),
         named_customers: re(r"(?i)(?-u:\b)(?:largest|top\s+[A-Za-z0-9_]+|biggest|single|major|significant|individual|one|two|three|four|five|ten)\s+customers?(?-u:\b)|(?-u:\b)customers?\s+[A-Z](?-u:\b)|(?-u:\b)customer\s+concentration(?-u:\b)"),
@@ -296,9 +298,17 @@ impl MetricFinder {
 
         // Lists ("0.5 billion, 2.1 billion and 4.6 trillion"; "55.4%, 61.5% and 40.0% of our
         // revenue"): a quantity listed with a metric measures the same thing.
-        let linked: Vec<bool> = qs
-            .windows(2)
-            .map(|w| is_list_link(sentence, &w[0], &w[1]))
+        // The gap is read from the end of a found metric's words, so a comparison after its unit
+        // links too ("4.3 trillion tokens per day, up from 1.1 trillion").
+        let linked: Vec<bool> = (0..qs.len().saturating_sub(1))
+            .map(|i| {
+                let end = found[i]
+                    .as_ref()
+                    .map(|f| f.end)
+                    .filter(|&e| e > qs[i].end && e <= qs[i + 1].start)
+                    .unwrap_or(qs[i].end);
+                is_list_link(sentence, &qs[i], end, &qs[i + 1])
+            })
             .collect();
         for i in 1..qs.len() {
             if found[i].is_none() && linked[i - 1] {
@@ -475,6 +485,10 @@ impl MetricFinder {
                         tok_end,
                         0.85,
                     ));
+                }
+                // "the cost to serve one thousand tokens": a unit of a price, not a volume.
+                if p.unit_of_price.is_match(tail(before, 60)) {
+                    return None;
                 }
                 let mut f = base("token_volume", q.value, "tokens".into(), tok_end, 0.9);
                 f.direction = direction_of(adj);
@@ -713,14 +727,26 @@ impl MetricFinder {
     }
 }
 
-/// Two quantities side by side in a list: only a comma, "and" or "or" between them, of the same
-/// sort (both percentages, both in the same currency...).
-fn is_list_link(sentence: &str, a: &Quantity, b: &Quantity) -> bool {
+/// Two quantities side by side in a list or a comparison: only a comma, "and", "or", "to",
+/// "up from" or "compared to" between the first one's words (ending at `a_end`) and the second,
+/// of the same sort (both percentages, both in the same currency...).
+fn is_list_link(sentence: &str, a: &Quantity, a_end: usize, b: &Quantity) -> bool {
     static GAP: OnceLock<Regex> = OnceLock::new();
     let gap = GAP.get_or_init(|| {
-        re(r"(?i)^\s*(?:,|;)?\s*(?:and|or)?\s*$|^\s*(?:(?:in|for|during|as\s+of|at|by)\s+[^,;$%]{0,40}?)?,?\s*(?:and\s+)?(?:further\s+)?(?:to|from)\s+(?:around|approximately|about|over|more\s+than|nearly|roughly)?\s*$")
+        re(r"(?i)^\s*(?:,|;)?\s*(?:and|or)?\s*$|^\s*(?:(?:in|for|during|as\s+of|at|by)\s+[^,;$%]{0,40}?)?,?\s*(?:and\s+)?(?:further\s+)?(?:(?:up|down|increasing|decreasing|rising|falling)\s+)?(?:to|from|compared\s+(?:to|with)|versus|vs\.?)\s+(?:around|approximately|about|over|more\s+than|nearly|roughly)?\s*$")
     });
-    let between = &sentence[a.end..b.start];
+    // "increased $45.6 billion compared to $307.2 billion": a change is no item of the list.
+    static CHANGE: OnceLock<Regex> = OnceLock::new();
+    let change = CHANGE.get_or_init(|| {
+        re(r"(?i)(?-u:\b)(?:increased|decreased|increase|decrease|increases|decreases|grew|rose|fell|declined|up|down|by|change\s+of)\s*(?:approximately|about|nearly|over)?\s*$")
+    });
+    if [a, b]
+        .iter()
+        .any(|q| change.is_match(tail(&sentence[..q.start], 40)))
+    {
+        return false;
+    }
+    let between = &sentence[a_end..b.start];
     !between.is_empty()
         && gap.is_match(between)
         && a.kind == b.kind
@@ -774,7 +800,7 @@ fn assign_respective_periods(
             let matches: Vec<regex::Match> = p
                 .period
                 .captures_iter(sentence)
-                .filter_map(|c| c.name("p"))
+                .filter_map(|c| c.name("p").or_else(|| c.name("month")))
                 // Not a phrase that holds one of the figures; a year or a day in it is fine.
                 .filter(|m| {
                     !qs.iter()
@@ -888,8 +914,10 @@ fn period_near(sentence: &str, start: usize, end: usize) -> Option<String> {
     let p = patterns();
     p.period
         .captures_iter(sentence)
-        .filter_map(|c| c.name("p"))
-        .filter(|m| m.end() <= start || m.start() >= end)
+        .filter_map(|c| c.name("p").or_else(|| c.name("month")))
+        // A period told from another ("up 5x from a year ago") is the base of a comparison:
+        // only the figure listed with it takes it (see `assign_respective_periods`).
+        .filter(|m| (m.end() <= start || m.start() >= end) && !is_relative_period(m.as_str()))
         // A period usually follows its figure ("56.3% in 2024"): ties go to the one after.
         .min_by_key(|m| {
             if m.end() <= start {
@@ -899,6 +927,14 @@ fn period_near(sentence: &str, start: usize, end: usize) -> Option<String> {
             }
         })
         .map(|m| m.as_str().trim().to_string())
+}
+
+/// A period told from another: "a year earlier", "the prior year", "the same period last year".
+fn is_relative_period(s: &str) -> bool {
+    let s = s.to_ascii_lowercase();
+    ["earlier", "ago", "before", "prior", "previous", "last year"]
+        .iter()
+        .any(|w| s.contains(w))
 }
 
 /// The model or product named with the metric: right after it ("on Llama 3.1 70B"), else the

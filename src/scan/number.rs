@@ -59,7 +59,7 @@ fn patterns() -> &'static Patterns {
             (?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)
             (?:
                 (?P<suffix>[KMBT]|k|bn|mn|tn)(?-u:\b)
-              | \s?(?P<scale>(?i:thousand|million|billion|trillion|mn|bn|tn|mm))(?-u:\b)
+              | \s?(?P<scale>(?i:thousand|million|billion|trillion|quadrillion|mn|bn|tn|mm))(?-u:\b)
             )?
             (?P<close>\))?
             (?:\s?(?P<pct>%|(?i:percent|per\s?cent)(?-u:\b))|(?P<mult>[x×])(?:(?-u:\b)|$)|\s(?P<times>(?i:times))(?-u:\b)|-(?P<fold>(?i:fold))(?-u:\b))?
@@ -71,7 +71,7 @@ fn patterns() -> &'static Patterns {
                 r"(?xi)
                 (?-u:\b)(?P<cur>(?:US|HK)?\$\s?)?
                 (?P<word>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|several)
-                \s+(?P<scale>hundred|thousand|million|billion|trillion)(?-u:\b)",
+                \s+(?P<scale>hundred|thousand|million|billion|trillion|quadrillion)(?-u:\b)",
             )
             .expect("valid regex"),
             range_tail: Regex::new(&format!(
@@ -115,6 +115,7 @@ fn scale_of(word: &str) -> f64 {
         "m" | "million" | "mn" | "mm" => 1e6,
         "b" | "billion" | "bn" => 1e9,
         "t" | "trillion" | "tn" => 1e12,
+        "quadrillion" => 1e15,
         "hundred" => 1e2,
         _ => 1.0,
     }
@@ -368,6 +369,7 @@ fn merge_ranges(text: &str, qs: Vec<Quantity>) -> Vec<Quantity> {
 fn next_scale(s: &str) -> f64 {
     let lower = s.to_ascii_lowercase();
     for (word, scale) in [
+        ("quadrillion", 1e15),
         ("trillion", 1e12),
         ("billion", 1e9),
         ("million", 1e6),
