@@ -108,7 +108,7 @@ fn patterns() -> &'static Patterns {
         price_after: re(r"(?i)^\s*(?:per|/|for\s+(?:every|each)|for|a|an|each)\s*(?P<denom>(?:one\s+|a\s+)?(?:million|thousand|billion|hundred)|1\s?[MK]|1,000,000|1,000|1000|100|[MK])?\s*(?P<io>(?:input|output|prompt|completion|cached|generated)\s+)?tokens?(?-u:\b)"),
         price_before: re(r"(?i)(?:price|pricing|cost|charge|rate|fee)s?\s+(?:[A-Za-z0-9_]+\s+){0,3}(?:per|to\s+(?:serve|generate|produce|process|output))\s+(?P<denom>(?:one\s+|a\s+)?(?:million|thousand|billion)|1\s?[MK]|1,000,000|1,000|token)\s+(?P<io>(?:input|output|prompt|completion)\s+)?(?:tokens?\s+)?[^.;]{0,60}$"),
         context_before: re(r"(?i)context(?:[- ]window|[- ]length)?(?:\s+(?:size|of|is|was|up|to|supports?|supporting|with|extends?|extended|a|an|the|length|window|reaching|reaches|handles?|handling|accommodates?)){0,6}\s*$"),
-        volume_before: re(r"(?i)(?P<adj>daily|monthly|weekly|annual|annualized|quarterly|yearly)?\s*(?:average\s+)?(?:(?P<adj2>daily|monthly|weekly|annual|quarterly)\s+)?tokens?\s+(?:consumption|processing|usage|call|generation|throughput)?\s*(?:volume|volumes|consumption|usage|processed|consumed|calls)(?-u:\b)(?:\s+[A-Za-z0-9_]+){0,4}?\s+(?:was|were|of|reached|exceeded|surpassed|hit|to|at|totaled|amounted\s+to|grew\s+to|increased\s+to|is|from)\s*(?:approximately|about|around|over|more\s+than|nearly|almost|up\s+to|roughly)?\s*$"),
+        volume_before: re(r"(?i)(?P<adj>daily|monthly|weekly|annual|annualized|quarterly|yearly)?\s*(?:average\s+)?(?:(?P<adj2>daily|monthly|weekly|annual|quarterly)\s+)?tokens?\s+(?:consumption|processing|usage|call|generation|throughput)?\s*(?:volume|volumes|consumption|usage|processed|consumed|calls)(?-u:\b)(?:\s+[A-Za-z0-9_]+){0,6}?\s+(?:was|were|of|reached|exceeded|surpassed|hit|to|at|totaled|amounted\s+to|grew\s+to|increased\s+to|is|from)\s*(?:approximately|about|around|over|more\s+than|nearly|almost|up\s+to|roughly)?\s*$"),
         unit_of_price: re(r"(?i)(?:price|pricing|cost|charge|fee)s?\s+(?:to|of|for)\s+(?:serve|serving|generate|generating|produce|producing|process|processing|output|outputting)\s*$"),
         training_before: re(r"(?i)(?:(?:trained|pre-?trained|training|pre-?training)\s+(?:[A-Za-z0-9_]+\s+){0,4}(?:on|with|of|using)|(?:training|pre-?training)\s+(?:corpus|corpora|data|dataset|datasets)\s+(?:[A-Za-z0-9_]+\s+){0,3}?(?:contained|contains|comprised|comprises|included|includes|totaled|totaling|spanning|spans|had|has|with|of))\s+(?:approximately|about|over|more\s+than|nearly|up\s+to|roughly|around)?\s*$"),
         latency_unit: re(r"(?i)^\s*(?P<u>milliseconds?|ms|seconds?|secs?|s)(?-u:\b)"),
@@ -126,7 +126,7 @@ fn patterns() -> &'static Patterns {
         money_keyword: re(r"(?i)(?-u:\b)(?P<k>capital\s+expenditures?|capex|capital\s+spending|purchases\s+of\s+property\s+and\s+equipment|remaining\s+performance\s+obligations?|RPO|gross\s+margins?|gross\s+profit\s+margin|cost\s+of\s+revenues?|(?:unearned|deferred)\s+revenues?|revenues?\s+(?:commitments?|share|growth|backlog)|revenues?|net\s+sales|net\s+loss(?:es)?|net\s+income|gross\s+profit|operating\s+(?:loss|income)|costs?|expenses?|cash|price|prices|pricing|charges?|debt|proceeds|valuation|market\s+cap[A-Za-z0-9_]*|fair\s+value|deficit|margin)(?-u:\b)"),
         token_revenue: re(r"(?i)(?:(?-u:\b)(?:API|token|tokens|usage-based|consumption-based|pay-as-you-go|model-as-a-service|MaaS|inference|open\s+platform)(?-u:\b)[[A-Za-z0-9_]\s-]{0,30}(?-u:\b)revenues?(?-u:\b)|(?-u:\b)revenues?\s+(?:generated\s+|derived\s+|we\s+generated\s+)?from\s+(?:our\s+|the\s+)?(?:API|token|tokens|usage-based|consumption|pay-as-you-go|MaaS|model-as-a-service|inference|open\s+platform))"),
         period: re(&format!(
-            r"(?i)(?-u:\b)(?:(?:(?:for|in|during|over)\s+)?(?:the\s+)?(?P<p>(?:(?:three|six|nine|twelve|3|6|9|12)[- ]months?|(?:fiscal\s+)?years?|quarters?|(?:fiscal\s+)?quarter|periods?|weeks?)\s+ended\s+{MONTH}\s+\d{{1,2}},?\s+\d{{4}}|(?:as\s+of|as\s+at)\s+(?:the\s+end\s+of\s+)?(?:{MONTH}\s+(?:\d{{1,2}},?\s+)?\d{{4}}|\d{{4}})|(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+of\s+(?:fiscal\s+)?\d{{4}}|Q[1-4]\s*(?:FY\s*)?'?\d{{2,4}}|(?:fiscal|FY)\s*'?\d{{2,4}}|(?:early|mid|late|end\s+of)?\s*{MONTH}\s+\d{{4}}|(?:calendar\s+)?(?:19|20)\d{{2}}(?-u:\b)|(?:a|one)\s+year\s+(?:earlier|ago|before)|(?:prior|previous)\s+(?:fiscal\s+)?(?:year|quarter)(?-u:\b)|same\s+(?:period|quarter)\s+(?:of\s+|in\s+)?(?:the\s+)?(?:last|prior|previous)\s+(?:fiscal\s+)?year|last\s+year)|(?P<month>(?-i:January|February|March|April|June|July|August|September|October|November|December))(?:\s*[^\s0-9]|\s*$))"
+            r"(?i)(?-u:\b)(?:(?:(?:for|in|during|over)\s+)?(?:the\s+)?(?P<p>(?:(?:three|six|nine|twelve|3|6|9|12)[- ]months?|(?:fiscal\s+)?years?|quarters?|(?:fiscal\s+)?quarter|periods?|weeks?)\s+ended\s+{MONTH}\s+\d{{1,2}},?\s+\d{{4}}|(?:as\s+of|as\s+at)\s+(?:the\s+end\s+of\s+)?(?:{MONTH}\s+(?:\d{{1,2}},?\s+)?\d{{4}}|\d{{4}})|(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+of\s+(?:fiscal\s+)?\d{{4}}|Q[1-4]\s*(?:FY\s*)?'?\d{{2,4}}|(?:fiscal|FY)\s*'?\d{{2,4}}|(?:early|mid|late|end\s+of)?\s*{MONTH}\s+\d{{4}}|(?:first|second)\s+half\s+(?:of\s+)?(?:fiscal\s+)?\d{{4}}|(?:first|last)\s+(?:three|six|nine)\s+months\s+of\s+(?:fiscal\s+)?\d{{4}}|(?:H[12]|[12]H)\s*'?\d{{2,4}}(?-u:\b)|(?:calendar\s+)?(?:19|20)\d{{2}}(?-u:\b)|(?:a|one)\s+year\s+(?:earlier|ago|before)|(?:prior|previous)\s+(?:fiscal\s+)?(?:year|quarter)(?-u:\b)|same\s+(?:period|quarter)\s+(?:of\s+|in\s+)?(?:the\s+)?(?:last|prior|previous)\s+(?:fiscal\s+)?year|last\s+year)|(?P<month>(?-i:January|February|March|April|June|July|August|September|October|November|December))(?:\s*[^\s0-9]|\s*$))"
         )),
         model: re(r"(?-u:\b)(?P<m>(?:Llama|LLaMA|GPT|Claude|Gemini|Gemma|Mistral|Mixtral|Qwen|DeepSeek|GLM|ChatGLM|CogVLM|CogView|Grok|Phi|ERNIE|Kimi|MiniMax|abab|Hailuo|Falcon|Yi|Nemotron|Jamba|Titan|Nova|Sonnet|Opus|Haiku|o1|o3|o4)(?:[-‑ ]?[A-Za-z]*\d[[A-Za-z0-9_].]*)?(?:[-‑ ](?:\d[[A-Za-z0-9_].]*[BbMmKk]?|[A-Z][[A-Za-z0-9_].]*\d[[A-Za-z0-9_].]*|Turbo|Flash|Pro|Air|Mini|Instruct|Chat|Sonnet|Opus|Haiku|Ultra|Nano))*|[A-Z][A-Za-z]{1,12}(?:[-‑][A-Za-z0-9.]*\d[A-Za-z0-9.]*)+)"),
         model_after: re(r"^\s*(?:on|for|with|using|serving|running|of|by)\s+(?:the\s+|our\s+)?"),
@@ -322,6 +322,19 @@ impl MetricFinder {
                 found[i] = found[i + 1]
                     .as_ref()
                     .map(|f| inherit(f, &qs[i + 1], &qs[i]));
+            }
+        }
+        // "a context length of up to 1 million input tokens and 80,000 output tokens": a count
+        // of tokens listed after a context window or training tokens is one too.
+        for i in 1..qs.len() {
+            let specific = found[i - 1]
+                .as_ref()
+                .filter(|f| matches!(f.kind, "context_window" | "training_tokens"))
+                .map(|f| f.kind);
+            if let (Some(kind), Some(f)) = (specific, found[i].as_mut()) {
+                if linked[i - 1] && f.kind == "token_volume" && f.per.is_none() {
+                    f.kind = kind;
+                }
             }
         }
 
@@ -668,10 +681,23 @@ impl MetricFinder {
             {
                 return Some(base("gross_margin", q.value, "%".into(), q.end, 0.8));
             }
-            if p.named_customers.is_match(sentence) && p.of_revenue_after.is_match(after) {
-                let c = p.of_revenue_after.find(after)?;
+            let Some(c) = p.of_revenue_after.find(after) else {
+                return None;
+            };
+            if p.named_customers.is_match(sentence) || names_a_company_share(sentence) {
                 return Some(base(
                     "customer_concentration",
+                    q.value,
+                    "%".into(),
+                    q.end + c.end(),
+                    0.8,
+                ));
+            }
+            // "revenue from our open platform and API services accounted for 27.5% of total
+            // revenue": the share of revenue that tokens bring.
+            if token_ok && p.token_revenue.is_match(tail(before, 120)) {
+                return Some(base(
+                    "token_revenue",
                     q.value,
                     "%".into(),
                     q.end + c.end(),
@@ -725,6 +751,91 @@ impl MetricFinder {
         };
         Some(base(kind.0, q.value, cur.to_string(), kw_end, kind.1))
     }
+}
+
+/// Whether a company is named as the one that brings a share of revenue: "Microsoft accounted
+/// for 62% ...", "..., and Meta represented 15% ...". Not a place, a segment or the filer itself
+/// ("North America accounted for", "Our Cloud Services represented").
+fn names_a_company_share(sentence: &str) -> bool {
+    static SHARE: OnceLock<Regex> = OnceLock::new();
+    let share = SHARE.get_or_init(|| {
+        re(r"(?:^|[,;:(]\s*|(?-u:)(?:and|while|whereas|that)\s+)(?P<name>[A-Z][A-Za-z0-9&.\-]*(?:\s+(?:[A-Z][A-Za-z0-9&.\-]*|of|&)){0,4})\s+(?:alone\s+)?(?:accounted\s+for|represented|contributed)\s")
+    });
+    const NOT_COMPANIES: &[&str] = &[
+        "Our",
+        "We",
+        "The",
+        "This",
+        "These",
+        "That",
+        "Such",
+        "Each",
+        "It",
+        "Its",
+        "Their",
+        "No",
+        "One",
+        "Two",
+        "Three",
+        "Revenue",
+        "Revenues",
+        "Sales",
+        "Customers",
+        "Customer",
+        "America",
+        "Americas",
+        "States",
+        "China",
+        "PRC",
+        "Europe",
+        "EMEA",
+        "APAC",
+        "Asia",
+        "Pacific",
+        "Japan",
+        "Kingdom",
+        "International",
+        "Domestic",
+        "Segment",
+        "Services",
+        "Products",
+        "Cloud",
+        "Platform",
+        "Subscription",
+        "Subscriptions",
+        "Advertising",
+        "Hardware",
+        "Software",
+        "Enterprise",
+        "Consumer",
+        "Government",
+        "Overseas",
+        "Mainland",
+        "Hong",
+        "Kong",
+        "Taiwan",
+        "Korea",
+        "India",
+        "Canada",
+        "Germany",
+        "France",
+        "U.S.",
+        "US",
+        "Other",
+        "API",
+        "MaaS",
+        "Token",
+        "Tokens",
+        "Inference",
+        "AI",
+    ];
+    share.captures_iter(sentence).any(|c| {
+        c.name("name").is_some_and(|n| {
+            n.as_str()
+                .split_whitespace()
+                .all(|w| !NOT_COMPANIES.contains(&w.trim_end_matches(['.', ','])))
+        })
+    })
 }
 
 /// Two quantities side by side in a list or a comparison: only a comma, "and", "or", "to",

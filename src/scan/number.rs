@@ -332,9 +332,13 @@ fn merge_ranges(text: &str, qs: Vec<Quantity>) -> Vec<Quantity> {
                     && text[..q.start]
                         .trim_end()
                         .to_lowercase()
-                        .ends_with("between"))
-                || (joiner == "to" && text[..q.start].trim_end().to_lowercase().ends_with("from"));
-            let compatible = q.kind == next.kind
+                        .ends_with("between"));
+
+            // "increased from 450 to 1,440": a change, two figures; "ranging from 450 to 1,440"
+            // and "450 to 1,440" are ranges.
+            let change = joiner == "to" && changes_from(&text[..q.start]);
+            let compatible = !change
+                && q.kind == next.kind
                 && !q.year_like
                 && !next.year_like
                 && (q.currency.is_none() || next.currency.is_none() || q.currency == next.currency)
@@ -363,6 +367,17 @@ fn merge_ranges(text: &str, qs: Vec<Quantity>) -> Vec<Quantity> {
         i += 1;
     }
     out
+}
+
+/// Whether `before` ends in a change that starts from the next figure: "grew from", "improved
+/// by 3.2x, from".
+fn changes_from(before: &str) -> bool {
+    static CHANGE: OnceLock<Regex> = OnceLock::new();
+    let change = CHANGE.get_or_init(|| {
+        Regex::new(r"(?i)(?-u:\b)(?:increas|decreas|improv|grow|grew|grown|rose|rise|rising|fell|fall|declin|reduc|expand|jump|climb|drop|went|gone|up|down)[a-z]*(?-u:\b)(?:[^.;]|\.[0-9]){0,30}(?-u:\b)from\s*(?:approximately|about|around|over|nearly|roughly)?\s*$")
+            .expect("valid regex")
+    });
+    change.is_match(crate::util::tail(before, 80))
 }
 
 /// The scale written in a quantity's text ("65 billion" gives 1e9).
