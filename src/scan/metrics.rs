@@ -681,9 +681,7 @@ impl MetricFinder {
             {
                 return Some(base("gross_margin", q.value, "%".into(), q.end, 0.8));
             }
-            let Some(c) = p.of_revenue_after.find(after) else {
-                return None;
-            };
+            let c = p.of_revenue_after.find(after)?;
             if p.named_customers.is_match(sentence) || names_a_company_share(sentence) {
                 return Some(base(
                     "customer_concentration",
