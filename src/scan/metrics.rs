@@ -48,6 +48,8 @@ struct Patterns {
     volume_before: Regex,
     training_before: Regex,
     unit_of_price: Regex,
+    regulatory_threshold: Regex,
+    year_span: Regex,
     latency_unit: Regex,
     latency_before: Regex,
     params_after: Regex,
@@ -109,6 +111,8 @@ fn patterns() -> &'static Patterns {
         price_before: re(r"(?i)(?:price|pricing|cost|charge|rate|fee)s?\s+(?:[A-Za-z0-9_]+\s+){0,3}(?:per|to\s+(?:serve|generate|produce|process|output))\s+(?P<denom>(?:one\s+|a\s+)?(?:million|thousand|billion)|1\s?[MK]|1,000,000|1,000|token)\s+(?P<io>(?:input|output|prompt|completion)\s+)?(?:tokens?\s+)?[^.;]{0,60}$"),
         context_before: re(r"(?i)context(?:[- ]window|[- ]length)?(?:\s+(?:size|of|is|was|up|to|supports?|supporting|with|extends?|extended|a|an|the|length|window|reaching|reaches|handles?|handling|accommodates?)){0,6}\s*$"),
         volume_before: re(r"(?i)(?P<adj>daily|monthly|weekly|annual|annualized|quarterly|yearly)?\s*(?:average\s+)?(?:(?P<adj2>daily|monthly|weekly|annual|quarterly)\s+)?tokens?\s+(?:consumption|processing|usage|call|generation|throughput)?\s*(?:volume|volumes|consumption|usage|processed|consumed|calls)(?-u:\b)(?:\s+[A-Za-z0-9_]+){0,6}?\s+(?:was|were|of|reached|exceeded|surpassed|hit|to|at|totaled|amounted\s+to|grew\s+to|increased\s+to|is|from)\s*(?:approximately|about|around|over|more\s+than|nearly|almost|up\s+to|roughly)?\s*$"),
+        year_span: re(r"^(?:19|20)\d{2}\s*(?:–|—|-|to|through)\s*(?:19|20)\d{2}$"),
+        regulatory_threshold: re(r"(?i)(?-u:\b)(?:emerging\s+growth\s+compan(?:y|ies)|smaller\s+reporting\s+compan(?:y|ies)|(?:large\s+)?accelerated\s+filer|public\s+float|EGC)(?-u:\b)"),
         unit_of_price: re(r"(?i)(?:price|pricing|cost|charge|fee)s?\s+(?:to|of|for)\s+(?:serve|serving|generate|generating|produce|producing|process|processing|output|outputting)\s*$"),
         training_before: re(r"(?i)(?:(?:trained|pre-?trained|training|pre-?training)\s+(?:[A-Za-z0-9_]+\s+){0,4}(?:on|with|of|using)|(?:training|pre-?training)\s+(?:corpus|corpora|data|dataset|datasets)\s+(?:[A-Za-z0-9_]+\s+){0,3}?(?:contained|contains|comprised|comprises|included|includes|totaled|totaling|spanning|spans|had|has|with|of))\s+(?:approximately|about|over|more\s+than|nearly|up\s+to|roughly|around)?\s*$"),
         latency_unit: re(r"(?i)^\s*(?P<u>milliseconds?|ms|seconds?|secs?|s)(?-u:\b)"),
@@ -126,7 +130,7 @@ fn patterns() -> &'static Patterns {
         money_keyword: re(r"(?i)(?-u:\b)(?P<k>capital\s+expenditures?|capex|capital\s+spending|purchases\s+of\s+property\s+and\s+equipment|remaining\s+performance\s+obligations?|RPO|gross\s+margins?|gross\s+profit\s+margin|cost\s+of\s+revenues?|(?:unearned|deferred)\s+revenues?|revenues?\s+(?:commitments?|share|growth|backlog)|revenues?|net\s+sales|net\s+loss(?:es)?|net\s+income|gross\s+profit|operating\s+(?:loss|income)|costs?|expenses?|cash|price|prices|pricing|charges?|debt|proceeds|valuation|market\s+cap[A-Za-z0-9_]*|fair\s+value|deficit|margin)(?-u:\b)"),
         token_revenue: re(r"(?i)(?:(?-u:\b)(?:API|token|tokens|usage-based|consumption-based|pay-as-you-go|model-as-a-service|MaaS|inference|open\s+platform)(?-u:\b)[[A-Za-z0-9_]\s-]{0,30}(?-u:\b)revenues?(?-u:\b)|(?-u:\b)revenues?\s+(?:generated\s+|derived\s+|we\s+generated\s+)?from\s+(?:our\s+|the\s+)?(?:API|token|tokens|usage-based|consumption|pay-as-you-go|MaaS|model-as-a-service|inference|open\s+platform))"),
         period: re(&format!(
-            r"(?i)(?-u:\b)(?:(?:(?:for|in|during|over)\s+)?(?:the\s+)?(?P<p>(?:(?:three|six|nine|twelve|3|6|9|12)[- ]months?|(?:fiscal\s+)?years?|quarters?|(?:fiscal\s+)?quarter|periods?|weeks?)\s+ended\s+{MONTH}\s+\d{{1,2}},?\s+\d{{4}}|(?:as\s+of|as\s+at)\s+(?:the\s+end\s+of\s+)?(?:{MONTH}\s+(?:\d{{1,2}},?\s+)?\d{{4}}|\d{{4}})|(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+of\s+(?:fiscal\s+)?\d{{4}}|Q[1-4]\s*(?:FY\s*)?'?\d{{2,4}}|(?:fiscal|FY)\s*'?\d{{2,4}}|(?:early|mid|late|end\s+of)?\s*{MONTH}\s+\d{{4}}|(?:first|second)\s+half\s+(?:of\s+)?(?:fiscal\s+)?\d{{4}}|(?:first|last)\s+(?:three|six|nine)\s+months\s+of\s+(?:fiscal\s+)?\d{{4}}|(?:H[12]|[12]H)\s*'?\d{{2,4}}(?-u:\b)|(?:calendar\s+)?(?:19|20)\d{{2}}(?-u:\b)|(?:a|one)\s+year\s+(?:earlier|ago|before)|(?:prior|previous)\s+(?:fiscal\s+)?(?:year|quarter)(?-u:\b)|same\s+(?:period|quarter)\s+(?:of\s+|in\s+)?(?:the\s+)?(?:last|prior|previous)\s+(?:fiscal\s+)?year|last\s+year)|(?P<month>(?-i:January|February|March|April|June|July|August|September|October|November|December))(?:\s*[^\s0-9]|\s*$))"
+            r"(?i)(?-u:\b)(?:(?:(?:for|in|during|over)\s+)?(?:the\s+)?(?P<p>(?:(?:three|six|nine|twelve|3|6|9|12)[- ]months?|(?:fiscal\s+)?years?|quarters?|(?:fiscal\s+)?quarter|periods?|weeks?)\s+ended\s+{MONTH}\s+\d{{1,2}},?\s+\d{{4}}|(?:as\s+of|as\s+at)\s+(?:the\s+end\s+of\s+)?(?:{MONTH}\s+(?:\d{{1,2}},?\s+)?\d{{4}}|\d{{4}})|(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+of\s+(?:fiscal\s+)?\d{{4}}|Q[1-4]\s*(?:FY\s*)?'?\d{{2,4}}|(?:fiscal|FY)\s*'?\d{{2,4}}|(?:early|mid|late|end\s+of)?\s*{MONTH}\s+\d{{4}}|(?:first|second)\s+half\s+(?:of\s+)?(?:fiscal\s+)?\d{{4}}|(?:first|last)\s+(?:three|six|nine)\s+months\s+of\s+(?:fiscal\s+)?\d{{4}}|(?:H[12]|[12]H)\s*'?\d{{2,4}}(?-u:\b)|(?:19|20)\d{{2}}\s*(?:–|—|-|to|through)\s*(?:19|20)\d{{2}}(?-u:\b)|(?:calendar\s+)?(?:19|20)\d{{2}}(?-u:\b)|(?:a|one)\s+year\s+(?:earlier|ago|before)|(?:prior|previous)\s+(?:fiscal\s+)?(?:year|quarter)(?-u:\b)|same\s+(?:period|quarter)\s+(?:of\s+|in\s+)?(?:the\s+)?(?:last|prior|previous)\s+(?:fiscal\s+)?year|last\s+year)|(?P<month>(?-i:January|February|March|April|June|July|August|September|October|November|December))(?:\s*[^\s0-9]|\s*$))"
         )),
         model: re(r"(?-u:\b)(?P<m>(?:Llama|LLaMA|GPT|Claude|Gemini|Gemma|Mistral|Mixtral|Qwen|DeepSeek|GLM|ChatGLM|CogVLM|CogView|Grok|Phi|ERNIE|Kimi|MiniMax|abab|Hailuo|Falcon|Yi|Nemotron|Jamba|Titan|Nova|Sonnet|Opus|Haiku|o1|o3|o4)(?:[-‑ ]?[A-Za-z]*\d[[A-Za-z0-9_].]*)?(?:[-‑ ](?:\d[[A-Za-z0-9_].]*[BbMmKk]?|[A-Z][[A-Za-z0-9_].]*\d[[A-Za-z0-9_].]*|Turbo|Flash|Pro|Air|Mini|Instruct|Chat|Sonnet|Opus|Haiku|Ultra|Nano))*|[A-Z][A-Za-z]{1,12}(?:[-‑][A-Za-z0-9.]*\d[A-Za-z0-9.]*)+)"),
         model_after: re(r"^\s*(?:on|for|with|using|serving|running|of|by)\s+(?:the\s+|our\s+)?"),
@@ -705,6 +709,11 @@ impl MetricFinder {
             return None;
         }
         let cur = q.currency?;
+        // "if we have annual gross revenues of $1.235 billion or more ... an EGC": a threshold
+        // of the securities laws, not the company's figure.
+        if p.regulatory_threshold.is_match(sentence) {
+            return None;
+        }
         if q.kind != NumberKind::Plain || !q.scaled && q.value < 1000.0 {
             return None;
         }
@@ -1026,7 +1035,17 @@ fn period_near(sentence: &str, start: usize, end: usize) -> Option<String> {
         .filter_map(|c| c.name("p").or_else(|| c.name("month")))
         // A period told from another ("up 5x from a year ago") is the base of a comparison:
         // only the figure listed with it takes it (see `assign_respective_periods`).
-        .filter(|m| (m.end() <= start || m.start() >= end) && !is_relative_period(m.as_str()))
+        .filter(|m| {
+            (m.end() <= start || m.start() >= end)
+                && !is_relative_period(m.as_str())
+                // A base named after the figure ("$4.5 billion, up $95 million from Q3 2022");
+                // one before it may be the figure's own ("from the year ended December 31, 2022,
+                // when we generated $1.9 billion").
+                // A span of years is no base: "from 2016 – 2018".
+                && !(m.start() >= end
+                    && comparison_base(&sentence[..m.start()])
+                    && !p.year_span.is_match(m.as_str()))
+        })
         // A period usually follows its figure ("56.3% in 2024"): ties go to the one after.
         .min_by_key(|m| {
             if m.end() <= start {
@@ -1036,6 +1055,16 @@ fn period_near(sentence: &str, start: usize, end: usize) -> Option<String> {
             }
         })
         .map(|m| m.as_str().trim().to_string())
+}
+
+/// Whether a period phrase after `before` is the base of a comparison: "up $95 million from Q3
+/// 2022", "an increase of 20% over 2023", "compared to 2023".
+fn comparison_base(before: &str) -> bool {
+    static BASE: OnceLock<Regex> = OnceLock::new();
+    BASE.get_or_init(|| {
+        re(r"(?i)(?-u:\b)(?:from|over|compared\s+(?:to|with)|versus|vs\.?)\s+(?:the\s+)?$")
+    })
+    .is_match(tail(before, 24))
 }
 
 /// A period told from another: "a year earlier", "the prior year", "the same period last year".
