@@ -186,7 +186,8 @@ pub fn find(text: &str) -> Vec<Defined> {
             || before.ends_with(['.', ';', ':', '•', '\n', '●', '▪'])
             || text[..m.start].ends_with('\n')
             || lower_tail.ends_with("the term")
-            || lower_tail.ends_with("the terms");
+            || lower_tail.ends_with("the terms")
+            || after_introduction(before);
         if !starts_clause {
             continue;
         }
@@ -207,8 +208,94 @@ pub fn find(text: &str) -> Vec<Defined> {
             span: name.0..name.0 + name.1.trim_end_matches([',', ';']).len(),
         });
     }
+    // "We refer to tokens consumed through our open platform as “platform tokens.”"
+    for at in memchr::memmem::find_iter(bytes, b"refer to ") {
+        let from = crate::util::floor_char_boundary(text, at.saturating_sub(16));
+        let to = crate::util::floor_char_boundary(text, at + 600);
+        out.extend(referred_as(from, &text[from..to]));
+    }
     out.sort_by_key(|d| d.span.start);
     out
+}
+
+/// The names given by "we refer to X as “Y”" (and "and to Z as “W”") in `window`, which starts
+/// at `base` in the text.
+fn referred_as(base: usize, window: &str) -> Vec<Defined> {
+    static FIRST: OnceLock<Regex> = OnceLock::new();
+    static NEXT: OnceLock<Regex> = OnceLock::new();
+    let first = FIRST.get_or_init(|| {
+        Regex::new(r#"(?i)^[^\n]{0,16}?(?-u:\b)(?:we|which\s+we)\s+(?:collectively\s+)?refer\s+to\s+(?P<what>[^.;:“”"()]{3,160}?)\s+(?:herein\s+|in\s+this\s+prospectus\s+)?(?:collectively\s+)?as\s+(?:the\s+|our\s+|a\s+|an\s+)?[“"]\s*(?P<term>[^“”"\n]{1,80}?)\s*[”"]"#)
+            .expect("valid regex")
+    });
+    let next = NEXT.get_or_init(|| {
+        Regex::new(r#"(?i)^\s*,?\s*and\s+(?:to\s+)?(?P<what>[^.;:“”"()]{3,160}?)\s+as\s+(?:the\s+|our\s+|a\s+|an\s+)?[“"]\s*(?P<term>[^“”"\n]{1,80}?)\s*[”"]"#)
+            .expect("valid regex")
+    });
+    let mut out = Vec::new();
+    let mut at = 0;
+    let mut re = first;
+    while let Some(c) = re.captures(&window[at..]) {
+        match one_referred(base + at, &c) {
+            Some(d) => out.push(d),
+            None => break,
+        }
+        at += c.get(0).expect("whole match").end();
+        re = next;
+    }
+    out
+}
+
+/// One "X as “Y”" of [`referred_as`]; `base` is where the captures' text starts.
+fn one_referred(base: usize, c: &regex::Captures) -> Option<Defined> {
+    let name = c.name("term")?;
+    let written = name.as_str().trim_end_matches(['.', ',', ';']).trim_end();
+    let term = clean_name(written);
+    if !plausible(&term) {
+        return None;
+    }
+    let what = c.name("what")?.as_str();
+    let what = ["the ", "our ", "its ", "their "]
+        .iter()
+        .find_map(|d| what.strip_prefix(d))
+        .unwrap_or(what);
+    let start = base + name.start();
+    Some(Defined {
+        term,
+        aliases: Vec::new(),
+        definition: None,
+        antecedent: Some(what.split_whitespace().collect::<Vec<_>>().join(" ")),
+        source: "inline",
+        span: start..start + written.len(),
+    })
+}
+
+/// Whether `before` ends with a phrase that introduces definitions and a comma: "As used in
+/// this prospectus,", "Unless the context otherwise requires,", "For purposes of this section,".
+fn after_introduction(before: &str) -> bool {
+    let Some(head) = before.strip_suffix(',') else {
+        return false;
+    };
+    let clause = head
+        .rsplit(['.', ';', ':', '\n', '•'])
+        .next()
+        .unwrap_or(head)
+        .trim()
+        .to_lowercase();
+    clause.split_whitespace().count() <= 12
+        && [
+            "as used",
+            "when used",
+            "in this",
+            "throughout this",
+            "for purposes",
+            "for the purposes",
+            "unless the context",
+            "unless otherwise",
+            "except where",
+            "herein",
+        ]
+        .iter()
+        .any(|p| clause.starts_with(p) || clause.contains(&format!(" {p}")))
 }
 
 /// Where a definition that starts `rest` ends: at the end of its sentence (a period followed by
@@ -300,14 +387,66 @@ fn parenthesis(text: &str, open: usize, inner: &str) -> Option<Defined> {
             antecedent = None;
         }
     }
+    // "Magnetar Financial LLC and its affiliates (collectively, “Magnetar”)": the name is the
+    // company's.
+    if let Some(a) = antecedent.as_mut() {
+        for group in [
+            " and its affiliates",
+            " and their affiliates",
+            " and its subsidiaries",
+            " and its subsidiary",
+            " and its consolidated subsidiaries",
+        ] {
+            if let Some(name) = a.strip_suffix(group).filter(|n| n.contains(' ')) {
+                *a = name.to_string();
+                break;
+            }
+        }
+    }
+    let close = base + inner.len();
     Some(Defined {
         term,
         aliases,
-        definition: None,
+        definition: inline_definition(&text[..open], &text[close + 1..]),
         antecedent,
         source: "inline",
         span,
     })
+}
+
+/// The definition that follows an inline term, when the sentence gives one: "(“Daily
+/// Tokens”), which we define as the total number of ...", "(“NRR”) is calculated as ...", and
+/// "We define annual recurring revenue (“ARR”) as the annualized value of ...".
+fn inline_definition(before: &str, after: &str) -> Option<String> {
+    static LEAD: OnceLock<Regex> = OnceLock::new();
+    let lead = LEAD.get_or_init(|| {
+        Regex::new(r"^\s*,?\s*(?:(?:which|that)\s+(?:we\s+|is\s+|are\s+)?(?:define[sd]?|calculate[sd]?)\s+as|(?:is|are)\s+(?:defined|calculated)\s+as|means|refers\s+to)\s+")
+            .expect("valid regex")
+    });
+    static AS: OnceLock<Regex> = OnceLock::new();
+    let define_as = AS.get_or_init(|| {
+        Regex::new(r"(?i)(?-u:\b)(?:we|which\s+we|the\s+company)\s+(?:define|defines|calculate|calculates)\s+(?P<what>[^.;:()]{1,120})$")
+            .expect("valid regex")
+    });
+    // "We define X (“Y”) as ...": the "as" of "define" is still to come, and is no "as well as".
+    let defines = define_as
+        .captures(crate::util::tail(before, 140))
+        .and_then(|c| c.name("what"))
+        .is_some_and(|w| !w.as_str().split_whitespace().any(|x| x == "as"));
+    let start = match lead.find(after) {
+        Some(m) => m.end(),
+        None if defines && !after.trim_start().starts_with("as well") => {
+            let m = Regex::new(r"^\s*as\s+").ok()?.find(after)?;
+            m.end()
+        }
+        None => return None,
+    };
+    let rest = &after[start..];
+    let d = rest[..definition_end(rest)]
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    (d.len() >= 3).then_some(d)
 }
 
 fn is_small_word(w: &str) -> bool {
@@ -984,6 +1123,8 @@ fn antecedent_of(before: &str, term: &str, renames: bool) -> Option<String> {
         .or_else(|| clause.rfind(" and its consolidated"))
         .or_else(|| clause.rfind(" and subsidiar"))
         .or_else(|| clause.rfind(" and consolidated subsidiar"))
+        .or_else(|| clause.rfind(" and its affiliate"))
+        .or_else(|| clause.rfind(" and their affiliate"))
     {
         // The capitalized name that ends right before "and its subsidiaries", up to its first
         // comma ("CAMP4 Therapeutics Corporation, formerly ...").
