@@ -105,11 +105,15 @@ impl GlossaryMerger {
                 p.aliases.insert(a.clone(), ());
             }
             p.filings.insert(path.clone(), ());
-            let text = t
-                .definition
-                .clone()
-                .or_else(|| t.antecedent.clone())
-                .unwrap_or_default();
+            // An inline term with both reads "annual recurring revenue: the annualized value ...".
+            let text = match (&t.antecedent, &t.definition) {
+                (Some(a), Some(d)) if t.source == "inline" => format!("{a}: {d}"),
+                _ => t
+                    .definition
+                    .clone()
+                    .or_else(|| t.antecedent.clone())
+                    .unwrap_or_default(),
+            };
             if text.is_empty() {
                 continue;
             }
@@ -261,5 +265,29 @@ mod tests {
         assert_eq!(merge_key("access"), "access");
         assert_eq!(merge_key("analysis"), "analysis");
         assert_eq!(merge_key("GPUs"), "gpu");
+    }
+
+    #[test]
+    fn an_inline_term_reads_as_its_name_and_its_definition() {
+        let mut arr = term("ARR", "the annualized value of our contracts.", 4);
+        arr.source = "inline".into();
+        arr.antecedent = Some("annual recurring revenue".into());
+        let mut llm = term("LLM", "", 5);
+        llm.source = "inline".into();
+        llm.definition = None;
+        llm.antecedent = Some("large language model".into());
+        let mut m = GlossaryMerger::new();
+        m.add("a.htm".into(), &[arr, llm], "ARR and LLMs".into());
+        let g = m.finish();
+        let text = |key: &str| {
+            g.iter().find(|t| t.key == key).unwrap().definitions[0]
+                .text
+                .clone()
+        };
+        assert_eq!(
+            text("arr"),
+            "annual recurring revenue: the annualized value of our contracts."
+        );
+        assert_eq!(text("llm"), "large language model");
     }
 }
