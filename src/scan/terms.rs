@@ -258,12 +258,17 @@ fn one_referred(base: usize, c: &regex::Captures) -> Option<Defined> {
         .iter()
         .find_map(|d| what.strip_prefix(d))
         .unwrap_or(what);
+    // "We refer to these as “Non-GAAP measures”": a pronoun names nothing here.
+    let pronoun = matches!(
+        what.trim().to_lowercase().as_str(),
+        "these" | "them" | "it" | "this" | "such" | "those" | "each" | "all" | "both"
+    );
     let start = base + name.start();
     Some(Defined {
         term,
         aliases: Vec::new(),
         definition: None,
-        antecedent: Some(what.split_whitespace().collect::<Vec<_>>().join(" ")),
+        antecedent: (!pronoun).then(|| what.split_whitespace().collect::<Vec<_>>().join(" ")),
         source: "inline",
         span: start..start + written.len(),
     })
@@ -348,7 +353,8 @@ fn parenthesis(text: &str, open: usize, inner: &str) -> Option<Defined> {
     // "also known as", "referred to as": a new name for the thing before, sharing no word.
     let lower = outside.to_lowercase();
     let renames = lower.contains("known as") || lower.contains("referred to as");
-    let mut antecedent = antecedent_of(&text[..open], &term, renames);
+    let mut antecedent =
+        antecedent_of(&text[..open], &term, renames).map(|a| without_definitions(&a));
     // "the balance sheets, ... and the related notes (collectively, the “financial
     // statements”)": a name for a whole list is not its last item; no antecedent is better than
     // that one.
@@ -478,7 +484,7 @@ fn is_small_word(w: &str) -> bool {
 /// else the phrase that starts with the term's first word ("Securities Act of 1933, as amended"
 /// for "Securities Act"), else the run of capitalized words before it ("Acme AI, Inc.").
 pub fn antecedent(before: &str, term: &str) -> Option<String> {
-    antecedent_of(before, term, false)
+    antecedent_of(before, term, false).map(|a| without_definitions(&a))
 }
 
 /// [`antecedent`], where `renames` says the parenthesis gives a new name ("also known as"), which
@@ -551,6 +557,14 @@ fn antecedent_of(before: &str, term: &str, renames: bool) -> Option<String> {
             {
                 search = i;
             }
+            // Another term's definition inside the clause: "our agreement with OpenAI OpCo,
+            // LLC (“OpenAI”), dated March 10, 2025 (the “OpenAI Master Services Agreement”)".
+            Some(i)
+                if before[i..].starts_with(')')
+                    && holds_definition(&before[..=i], term).is_some() =>
+            {
+                search = holds_definition(&before[..=i], term).expect("checked");
+            }
             // A place inside a company name: "TAL Education (Beijing) Co., Ltd.".
             Some(i) if before[i..].starts_with(')') && name_aside(&before[..=i]).is_some() => {
                 search = name_aside(&before[..=i]).expect("checked");
@@ -559,7 +573,10 @@ fn antecedent_of(before: &str, term: &str, renames: bool) -> Option<String> {
             None => break 0,
         }
     };
-    let clause = &before[clause_start..];
+    // The definitions looked past are no words of the clause: blank them out (keeping every
+    // offset), so no rule takes a word inside their quotes.
+    let masked = mask_definitions(&before[clause_start..], term);
+    let clause = masked.as_str();
     // Tokens with their byte offsets in the clause.
     let words: Vec<(usize, &str)> = clause
         .split_whitespace()
@@ -827,15 +844,32 @@ fn antecedent_of(before: &str, term: &str, renames: bool) -> Option<String> {
                 .to_lowercase()
         };
         let second = term.split_whitespace().nth(1).map(bare);
+        // Not a word inside another term's quotes ("(“OpenAI”)").
         let hits: Vec<usize> = (0..recent.len())
-            .filter(|&i| bare(recent[i].1) == first)
+            .filter(|&i| bare(recent[i].1) == first && !recent[i].1.contains(['“', '"']))
             .collect();
-        let pick = hits
+        let follows = hits
             .iter()
             .rev()
             .find(|&&i| second.is_some() && recent.get(i + 1).map(|w| bare(w.1)) == second)
-            .or(hits.last())
             .copied();
+        // "our agreement with OpenAI OpCo, LLC, dated ... (the “OpenAI Master Services
+        // Agreement”)": a first word on its own after the term's head noun is a party to the
+        // thing, not its name; the head noun's phrase (below) names it.
+        let head = term.split_whitespace().next_back().map(bare);
+        let party = follows.is_none()
+            && second.is_some()
+            && hits.last().is_some_and(|&last| {
+                recent[..last].iter().any(|w| {
+                    head.as_deref()
+                        .is_some_and(|h| bare(w.1).trim_end_matches('s') == h.trim_end_matches('s'))
+                })
+            });
+        let pick = if party {
+            None
+        } else {
+            follows.or(hits.last().copied())
+        };
         if let Some(mut i) = pick {
             // A name goes on to the left: "the Private Securities Litigation Reform Act of
             // 1995" for "Reform Act", "Palantir Foundry" for "Foundry".
@@ -1218,6 +1252,57 @@ fn antecedent_of(before: &str, term: &str, renames: bool) -> Option<String> {
     // An acronym whose letters the phrase does not spell gets no antecedent.
     let acronym = capitals >= 2 && !term.contains(' ');
     tidy(from?).filter(|f| !acronym && fits(f) && !f.eq_ignore_ascii_case(term))
+}
+
+/// Where a parenthesis that ends `text` opens, when it defines a term that shares a word with
+/// `term`: `(“OpenAI”)` inside the name of the "OpenAI Master Services Agreement". Another
+/// term's definition ends the clause ("... Limited (the “Company”) and its subsidiaries (the
+/// “Group”)").
+fn holds_definition(text: &str, term: &str) -> Option<usize> {
+    let open = matching_open(text)?;
+    let inner = inside(&text[open..]);
+    let word = |w: &str| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    };
+    let shares = inner
+        .split_whitespace()
+        .map(word)
+        .filter(|w| w.len() >= 3)
+        .any(|w| term.split_whitespace().any(|t| word(t) == w));
+    (inner.len() <= 100 && inner.contains(['“', '"']) && shares).then_some(open)
+}
+
+/// `clause` with the definitions [`holds_definition`] looks past replaced by spaces.
+fn mask_definitions(clause: &str, term: &str) -> String {
+    let mut out = clause.to_string();
+    let mut end = clause.len();
+    while let Some(close) = clause[..end].rfind(')') {
+        if let Some(open) = holds_definition(&clause[..=close], term) {
+            out.replace_range(open..=close, &" ".repeat(close + 1 - open));
+            end = open;
+        } else {
+            end = close;
+        }
+    }
+    out
+}
+
+/// `text` without the definitions of other terms inside it: "agreement with OpenAI OpCo, LLC
+/// (“OpenAI”), dated ..." gives "agreement with OpenAI OpCo, LLC, dated ...".
+fn without_definitions(text: &str) -> String {
+    static DEF: OnceLock<Regex> = OnceLock::new();
+    let def = DEF.get_or_init(|| {
+        Regex::new(r#"\s*\((?:the\s+|our\s+|a\s+|an\s+)?[“"][^()“”"]{1,80}[”"][^()]{0,20}\)"#)
+            .expect("valid regex")
+    });
+    let text = if text.contains('(') {
+        def.replace_all(text, "").into_owned()
+    } else {
+        text.to_string()
+    };
+    // A blanked definition leaves "LLC , dated".
+    text.replace(" ,", ",")
 }
 
 /// Where a short capitalized aside that ends `text` opens, when it sits inside a name: a
