@@ -130,7 +130,7 @@ fn patterns() -> &'static Patterns {
         money_keyword: re(r"(?i)(?-u:\b)(?P<k>capital\s+expenditures?|capex|capital\s+spending|purchases\s+of\s+property\s+and\s+equipment|remaining\s+performance\s+obligations?|RPO|gross\s+margins?|gross\s+profit\s+margin|cost\s+of\s+revenues?|(?:unearned|deferred)\s+revenues?|revenues?\s+(?:commitments?|share|growth|backlog)|revenues?|net\s+sales|net\s+loss(?:es)?|net\s+income|gross\s+profit|operating\s+(?:loss|income)|costs?|expenses?|cash|price|prices|pricing|charges?|debt|proceeds|valuation|market\s+cap[A-Za-z0-9_]*|fair\s+value|deficit|margin)(?-u:\b)"),
         token_revenue: re(r"(?i)(?:(?-u:\b)(?:API|token|tokens|usage-based|consumption-based|pay-as-you-go|model-as-a-service|MaaS|inference|open\s+platform)(?-u:\b)[[A-Za-z0-9_]\s-]{0,30}(?-u:\b)revenues?(?-u:\b)|(?-u:\b)revenues?\s+(?:generated\s+|derived\s+|we\s+generated\s+)?from\s+(?:our\s+|the\s+)?(?:API|token|tokens|usage-based|consumption|pay-as-you-go|MaaS|model-as-a-service|inference|open\s+platform))"),
         period: re(&format!(
-            r"(?i)(?-u:\b)(?:(?:(?:for|in|during|over)\s+)?(?:the\s+)?(?P<p>(?:(?:three|six|nine|twelve|3|6|9|12)[- ]months?|(?:fiscal\s+)?years?|quarters?|(?:fiscal\s+)?quarter|periods?|weeks?)\s+ended\s+{MONTH}\s+\d{{1,2}},?\s+\d{{4}}|(?:as\s+of|as\s+at)\s+(?:the\s+end\s+of\s+)?(?:{MONTH}\s+(?:\d{{1,2}},?\s+)?\d{{4}}|\d{{4}})|(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+of\s+(?:fiscal\s+)?\d{{4}}|Q[1-4]\s*(?:FY\s*)?'?\d{{2,4}}|(?:fiscal|FY)\s*'?\d{{2,4}}|(?:early|mid|late|end\s+of)?\s*{MONTH}\s+\d{{4}}|(?:first|second)\s+half\s+(?:of\s+)?(?:fiscal\s+)?\d{{4}}|(?:first|last)\s+(?:three|six|nine)\s+months\s+of\s+(?:fiscal\s+)?\d{{4}}|(?:H[12]|[12]H)\s*'?\d{{2,4}}(?-u:\b)|(?:19|20)\d{{2}}\s*(?:–|—|-|to|through)\s*(?:19|20)\d{{2}}(?-u:\b)|(?:calendar\s+)?(?:19|20)\d{{2}}(?-u:\b)|(?:a|one)\s+year\s+(?:earlier|ago|before)|(?:prior|previous)\s+(?:fiscal\s+)?(?:year|quarter)(?-u:\b)|same\s+(?:period|quarter)\s+(?:of\s+|in\s+)?(?:the\s+)?(?:last|prior|previous)\s+(?:fiscal\s+)?year|last\s+year)|(?P<month>(?-i:January|February|March|April|June|July|August|September|October|November|December))(?:\s*[^\s0-9]|\s*$))"
+            r"(?i)(?-u:\b)(?:(?:(?:for|in|during|over)\s+)?(?:the\s+)?(?P<p>(?:(?:three|six|nine|twelve|3|6|9|12)[- ]months?|(?:fiscal\s+)?years?|quarters?|(?:fiscal\s+)?quarter|periods?|weeks?)\s+ended\s+{MONTH}\s+\d{{1,2}},?\s+\d{{4}}|(?:as\s+of|as\s+at)\s+(?:the\s+end\s+of\s+)?(?:{MONTH}\s+(?:\d{{1,2}},?\s+)?\d{{4}}|\d{{4}})|(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:fiscal\s+)?quarter(?:\s+of\s+(?:(?:fiscal\s+)?(?:year\s+)?|FY\s*)'?\d{{2,4}}(?-u:\b))?|Q[1-4]\s*(?:FY\s*)?'?\d{{2,4}}|(?:fiscal|FY)\s*'?\d{{2,4}}|(?:early|mid|late|end\s+of)?\s*{MONTH}\s+\d{{4}}|(?:first|second)\s+half\s+(?:of\s+)?(?:(?:fiscal\s+)?(?:year\s+)?|FY\s*)'?\d{{2,4}}(?-u:\b)|(?:first|last)\s+(?:three|six|nine)\s+months\s+of\s+(?:(?:fiscal\s+)?(?:year\s+)?|FY\s*)'?\d{{2,4}}(?-u:\b)|(?:H[12]|[12]H)\s*'?\d{{2,4}}(?-u:\b)|(?:19|20)\d{{2}}\s*(?:–|—|-|to|through)\s*(?:19|20)\d{{2}}(?-u:\b)|(?:calendar\s+)?(?:19|20)\d{{2}}(?-u:\b)|(?:a|one)\s+year\s+(?:earlier|ago|before)|(?:prior|previous)\s+(?:fiscal\s+)?(?:year|quarter)(?-u:\b)|same\s+(?:period|quarter)\s+(?:of\s+|in\s+)?(?:the\s+)?(?:last|prior|previous)\s+(?:fiscal\s+)?year|last\s+year)|(?P<month>(?-i:January|February|March|April|June|July|August|September|October|November|December))(?:\s*[^\s0-9]|\s*$))"
         )),
         model: re(r"(?-u:\b)(?P<m>(?:Llama|LLaMA|GPT|Claude|Gemini|Gemma|Mistral|Mixtral|Qwen|DeepSeek|GLM|ChatGLM|CogVLM|CogView|Grok|Phi|ERNIE|Kimi|MiniMax|abab|Hailuo|Falcon|Yi|Nemotron|Jamba|Titan|Nova|Sonnet|Opus|Haiku|o1|o3|o4)(?:[-‑ ]?[A-Za-z]*\d[[A-Za-z0-9_].]*)?(?:[-‑ ](?:\d[[A-Za-z0-9_].]*[BbMmKk]?|[A-Z][[A-Za-z0-9_].]*\d[[A-Za-z0-9_].]*|Turbo|Flash|Pro|Air|Mini|Instruct|Chat|Sonnet|Opus|Haiku|Ultra|Nano))*|[A-Z][A-Za-z]{1,12}(?:[-‑][A-Za-z0-9.]*\d[A-Za-z0-9.]*)+)"),
         model_after: re(r"^\s*(?:on|for|with|using|serving|running|of|by)\s+(?:the\s+|our\s+)?"),
@@ -626,7 +626,7 @@ impl MetricFinder {
                 let noun = c.name("noun")?.as_str();
                 let model = c
                     .name("model")
-                    .map(|m| m.as_str().trim().to_string())
+                    .map(|m| m.as_str().split_whitespace().collect::<Vec<_>>().join(" "))
                     .filter(|m| !m.is_empty());
                 let unit = match model {
                     Some(m) => m
@@ -938,7 +938,7 @@ fn assign_respective_periods(
                     }
                     let (years, used) = listed_years(m.as_str(), &sentence[m.end()..]);
                     if years.is_empty() {
-                        periods.push(m.as_str().trim().to_string());
+                        periods.push(m.as_str().split_whitespace().collect::<Vec<_>>().join(" "));
                     } else {
                         periods.extend(years);
                         listed_to = m.end() + used;
@@ -995,6 +995,12 @@ fn listed_years(phrase: &str, after: &str) -> (Vec<String>, usize) {
     }) else {
         return (Vec::new(), 0);
     };
+    // On one line, and spaced as before the year ("December 31, 2022").
+    let spaced = stem.ends_with(char::is_whitespace);
+    let mut stem = stem.split_whitespace().collect::<Vec<_>>().join(" ");
+    if spaced {
+        stem.push(' ');
+    }
     let stem =
         stem.replacen("years ended", "year ended", 1)
             .replacen("years ending", "year ending", 1);
@@ -1054,7 +1060,7 @@ fn period_near(sentence: &str, start: usize, end: usize) -> Option<String> {
                 m.start() - end
             }
         })
-        .map(|m| m.as_str().trim().to_string())
+        .map(|m| m.as_str().split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 /// Whether a period phrase after `before` is the base of a comparison: "up $95 million from Q3
