@@ -120,7 +120,7 @@ fn patterns() -> &'static Patterns {
         params_after: re(r"(?i)^\s*-?\s*(?:total\s+|active\s+|activated\s+)?parameters?(?-u:\b)"),
         power_after: re(r"^\s*(?P<u>MW|GW|kW|(?i:megawatts?|gigawatts?|kilowatts?))(?-u:\b)"),
         units_after: re(r"(?i)^\s*(?P<model>(?:(?:NVIDIA|AMD|Google|Huawei)\s+)?(?:H100|H200|H800|H20|A100|A800|B100|B200|GB200|GB300|MI300X?|MI325X|TPU\s?v?\d*|Blackwell|Hopper|Ascend\s*\d*[A-Z]?)\s*)?(?P<noun>GPUs?|graphics\s+processing\s+units|accelerators|TPUs|chips|H100s|H200s|A100s|B200s|GB200s)(?-u:\b)"),
-        users_after: re(r"(?i)^\s*(?:(?:monthly|daily|weekly)\s+active\s+|active\s+|registered\s+|paying\s+|individual\s+|enterprise\s+)?(?:users|developers|MAUs|DAUs)(?-u:\b)"),
+        users_after: re(r"(?i)^\s*(?:average\s+)?(?:(?:monthly|daily|weekly)\s+active\s+|active\s+|registered\s+|paying\s+|individual\s+|enterprise\s+)?(?:users|developers|MAUs|DAUs)(?-u:\b)"),
         of_revenue_after: re(r"(?i)^\s*(?:of\s+(?:our\s+|the\s+|its\s+)?(?:total\s+)?(?:net\s+)?revenues?)"),
         speed_words: re(r"(?i)(?-u:\b)(?:throughput|faster|speed|speeds|tokens\s+per\s+second|tok/s|inference\s+performance|generation\s+rate)(?-u:\b)"),
         crypto: re(r"(?i)(?-u:\b)(?:stock\s+tokens?|tokeni[sz]ed|tokeni[sz]ation\s+of|crypto[A-Za-z0-9_]*|blockchain|nfts?|non-fungible|token\s+sales?|digital\s+assets?|stablecoins?|bitcoin|ethereum|utility\s+tokens?|security\s+tokens?|governance\s+tokens?|airdrops?|web3|defi|coins?|wallets?)(?-u:\b)"),
@@ -137,9 +137,9 @@ fn patterns() -> &'static Patterns {
         model_context: re(r"(?i)token|inference|output\s+generation|generation\s+speed|throughput|(?-u:\b)LLMs?(?-u:\b)|language\s+models?|(?-u:\b)models?(?-u:\b)"),
         margin_link: re(r"(?i)(?:(?-u:\b)(?:was|were|of|at|to|from|reached|is|are|stood\s+at|and|averaged)|(?-u:\b)margins?)\s*(?:approximately|about|around|over|nearly)?\s*$"),
         margin_change: re(r"(?i)(?-u:\b)(?:impact|effect|headwind|tailwind|benefit|improvement|expansion|contraction|change)(?-u:\b)"),
-        econ_link: re(r"(?i)^(?:(?:[^.;$€£¥]|\.[0-9]){0,70}?(?-u:\b)(?:was|were|of|totaled|totaling|totalled|reached|to|at|is|are|be|been|between|amounted\s+to|and|approximately|about|over|nearly|roughly|around)|\s*,?)\s*(?:approximately|about|around|over|nearly|roughly|more\s+than|up\s+to)?\s*$"),
+        econ_link: re(r"(?i)^(?:(?:[^.;$€£¥]|\.[0-9]){0,70}?(?-u:\b)(?:was|were|of|totaled|totaling|totalled|reached|to|from|at|is|are|be|been|between|amounted\s+to|and|approximately|about|over|nearly|roughly|around)|\s*,?)\s*(?:approximately|about|around|over|nearly|roughly|more\s+than|up\s+to)?\s*$"),
         change_words: re(r"(?i)(?-u:\b)(?:increase|increased|increases|decrease|decreased|decreases|up|down|by|reduced|reduce|rose|fell|declined|grew|growth|change|changes|changed|impact|offset|higher|lower)(?-u:\b)"),
-        change_to: re(r"(?i)(?-u:\b)(?:increased|decreased|grew|rose|fell|declined|reduced|up|down)(?:\s+(?:by\s+)?(?:approximately\s+|about\s+)?[0-9][0-9.,]*\s*(?:%|percent))?\s+to\s*(?:approximately|about|over|nearly)?\s*$"),
+        change_to: re(r"(?i)(?-u:\b)(?:increased|decreased|grew|rose|fell|declined|reduced|up|down)(?:\s+(?:by\s+)?(?:approximately\s+|about\s+)?[0-9][0-9.,]*\s*(?:%|percent))?\s+(?:to|from)\s*(?:approximately|about|over|nearly)?\s*$"),
         other_amount: re(r"(?i)(?-u:\b)(?:returns|taxes|repurchases|dividends|proceeds|acquisitions|investments|securities|payments|outflows|inflows|expenses|costs|income|loss|debt|notes|cash)\s+(?:[A-Za-z0-9_]+\s+){0,2}(?:of|was|were|totaled)\s*(?:approximately|about|over|nearly)?\s*$"),
         econ_after: re(r"(?i)^\s*(?:of|in|on)\s+(?:(?:total|annual|annualized|net|our|cash|recurring|API|usage-based|token|subscription)\s+){0,3}(?P<k>capital\s+expenditures?|capex|revenues?|net\s+sales|remaining\s+performance\s+obligations|purchases\s+of\s+property\s+and\s+equipment)(?-u:\b)"),
         named_customers: re(r"(?i)(?-u:\b)(?:largest|top\s+[A-Za-z0-9_]+|biggest|single|major|significant|individual|one|two|three|four|five|ten)\s+customers?(?-u:\b)|(?-u:\b)customers?\s+[A-Z](?-u:\b)|(?-u:\b)customer\s+concentration(?-u:\b)"),
@@ -279,7 +279,7 @@ impl MetricFinder {
         // ("119,700 in 2023 to around 650,300 in 2024").
         let qs: Vec<Quantity> = number::quantities(sentence)
             .into_iter()
-            .filter(|q| !q.year_like)
+            .filter(|q| !q.year_like && !is_day_or_change(sentence, q))
             .collect();
         let mut found: Vec<Option<Found>> = qs
             .iter()
@@ -851,7 +851,7 @@ fn names_a_company_share(sentence: &str) -> bool {
 fn is_list_link(sentence: &str, a: &Quantity, a_end: usize, b: &Quantity) -> bool {
     static GAP: OnceLock<Regex> = OnceLock::new();
     let gap = GAP.get_or_init(|| {
-        re(r"(?i)^\s*(?:,|;)?\s*(?:and|or)?\s*$|^\s*(?:in|for|during|as\s+of|at|by)\s+[^;$%]{0,60}?,\s*(?:and|or)\s*$|^\s*(?:(?:in|for|during|as\s+of|at|by)\s+[^,;$%]{0,40}?)?,?\s*(?:and\s+)?(?:further\s+)?(?:(?:up|down|increasing|decreasing|rising|falling)\s+)?(?:to|from|compared\s+(?:to|with)|versus|vs\.?)\s+(?:around|approximately|about|over|more\s+than|nearly|roughly)?\s*$")
+        re(r"(?i)^\s*(?:,|;)?\s*(?:and|or)?\s*$|^\s*(?:in|for|during|as\s+of|at|by)\s+[^;$%]{0,60}?,\s*(?:and|or)\s*$|^\s*(?:(?:in|for|during|as\s+of|at|by)\s+(?:[^,;$%]|,\s*(?:19|20)[0-9]{2}){0,50}?)?,?\s*(?:and\s+)?(?:further\s+)?(?:(?:increased|decreased|grew|rose|fell|declined|reduced)\s+(?:by\s+(?:approximately\s+)?[0-9][0-9.,]*\s*(?:%|percent)\s+)?)?(?:(?:up|down|increasing|decreasing|rising|falling)\s+)?(?:to|from|compared\s+(?:to|with)|versus|vs\.?)\s+(?:around|approximately|about|over|more\s+than|nearly|roughly)?\s*$")
     });
     // "increased $45.6 billion compared to $307.2 billion": a change is no item of the list.
     static CHANGE: OnceLock<Regex> = OnceLock::new();
@@ -1126,6 +1126,30 @@ fn subject_near(sentence: &str, start: usize, end: usize) -> Option<String> {
             }
         })
         .map(clean)
+}
+
+/// A day of a date ("June 30, 2024") or a rate of change ("increased by 150.9% to"): never a
+/// metric, and leaving them out lets lists run through them ("from RMB124.5 million in 2023 and
+/// further increased by 150.9% to RMB312.4 million").
+fn is_day_or_change(sentence: &str, q: &Quantity) -> bool {
+    static CHANGE: OnceLock<Regex> = OnceLock::new();
+    let before = &sentence[..q.start];
+    if q.kind == NumberKind::Plain && q.currency.is_none() && !q.scaled && q.value <= 31.0 {
+        let word = before
+            .trim_end()
+            .rsplit(char::is_whitespace)
+            .next()
+            .unwrap_or("");
+        if is_month(word) {
+            return true;
+        }
+    }
+    q.kind == NumberKind::Percent
+        && CHANGE
+            .get_or_init(|| {
+                re(r"(?i)(?-u:\b)(?:(?:increased|decreased|grew|rose|fell|declined|reduced|up|down)\s+(?:by\s+)?|(?:an?\s+)?(?:increase|decrease|growth|decline)\s+of\s+)(?:approximately\s+|about\s+|over\s+)?$")
+            })
+            .is_match(tail(before, 40))
 }
 
 fn is_month(word: &str) -> bool {
