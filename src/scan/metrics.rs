@@ -48,6 +48,8 @@ struct Patterns {
     volume_before: Regex,
     training_before: Regex,
     unit_of_price: Regex,
+    per_unit_after: Regex,
+    tokens_named: Regex,
     regulatory_threshold: Regex,
     year_span: Regex,
     latency_unit: Regex,
@@ -113,6 +115,8 @@ fn patterns() -> &'static Patterns {
         volume_before: re(r"(?i)(?P<adj>daily|monthly|weekly|annual|annualized|quarterly|yearly)?\s*(?:average\s+)?(?:(?P<adj2>daily|monthly|weekly|annual|quarterly)\s+)?tokens?\s+(?:consumption|processing|usage|call|generation|throughput)?\s*(?:volume|volumes|consumption|usage|processed|consumed|calls)(?-u:\b)(?:\s+[A-Za-z0-9_]+){0,6}?\s+(?:was|were|of|reached|exceeded|surpassed|hit|to|at|totaled|amounted\s+to|grew\s+to|increased\s+to|is|from)\s*(?:approximately|about|around|over|more\s+than|nearly|almost|up\s+to|roughly)?\s*$"),
         year_span: re(r"^(?:19|20)\d{2}\s*(?:–|—|-|to|through)\s*(?:19|20)\d{2}$"),
         regulatory_threshold: re(r"(?i)(?-u:\b)(?:emerging\s+growth\s+compan(?:y|ies)|smaller\s+reporting\s+compan(?:y|ies)|(?:large\s+)?accelerated\s+filer|public\s+float|EGC)(?-u:\b)"),
+        per_unit_after: re(r"(?i)^(?P<unit>\s*(?:per|/|for\s+every|for\s+each)\s*(?P<denom>(?:one\s+|a\s+)?(?:million|thousand|billion)|1\s?[MK]|1,000,000|1,000)(?-u:\b)(?:\s+(?:input|output|prompt|completion|cached))?)(?:\s*[,;.)]|\s+(?:and|or|for|in|on|with|while|as|compared|versus)(?-u:\b)|\s*$)"),
+        tokens_named: re(r"(?i)(?-u:\b)(?P<io>input|output|prompt|completion|cached(?:\s+input)?)?\s*tokens?(?-u:\b)"),
         unit_of_price: re(r"(?i)(?:price|pricing|cost|charge|fee)s?\s+(?:to|of|for)\s+(?:serve|serving|generate|generating|produce|producing|process|processing|output|outputting)\s*$"),
         training_before: re(r"(?i)(?:(?:trained|pre-?trained|training|pre-?training)\s+(?:[A-Za-z0-9_]+\s+){0,4}(?:on|with|of|using)|(?:training|pre-?training)\s+(?:corpus|corpora|data|dataset|datasets)\s+(?:[A-Za-z0-9_]+\s+){0,3}?(?:contained|contains|comprised|comprises|included|includes|totaled|totaling|spanning|spans|had|has|with|of))\s+(?:approximately|about|over|more\s+than|nearly|up\s+to|roughly|around)?\s*$"),
         latency_unit: re(r"(?i)^\s*(?P<u>milliseconds?|ms|seconds?|secs?|s)(?-u:\b)"),
@@ -419,6 +423,29 @@ impl MetricFinder {
                     );
                     f.direction = c.name("io").and_then(|m| direction_of(m.as_str()));
                     return Some(f);
+                }
+                // "Input tokens are billed at $1.25 per million": the tokens named before.
+                if let Some(c) = p.per_unit_after.captures(after) {
+                    let window = tail(before, 80);
+                    if let Some(t) = p.tokens_named.captures_iter(window).last() {
+                        let denom = denominator(c.name("denom").map(|d| d.as_str()));
+                        let kind = if p.cost_words.is_match(window)
+                            && !window.to_lowercase().contains("pric")
+                        {
+                            "token_cost"
+                        } else {
+                            "token_price"
+                        };
+                        let mut f = base(
+                            kind,
+                            q.value * 1e6 / denom,
+                            format!("{cur}/1M tokens"),
+                            q.end + c.name("unit")?.end(),
+                            0.85,
+                        );
+                        f.direction = t.name("io").and_then(|m| direction_of(m.as_str()));
+                        return Some(f);
+                    }
                 }
                 // "the price per million output tokens was $2.40"
                 let window = tail(before, 160);
