@@ -289,6 +289,7 @@ fn defined_terms(doc: &Document, joined: &Joined, sections: &[(usize, String)]) 
             end: e.span.end - page_start,
         });
     }
+    let mut last_chunk: (std::ops::Range<usize>, Vec<std::ops::Range<usize>>) = (0..0, Vec::new());
     for d in terms::find(text) {
         if d.source == "means_clause" && in_glossary.iter().any(|r| r.start == d.span.start) {
             continue;
@@ -301,12 +302,21 @@ fn defined_terms(doc: &Document, joined: &Joined, sections: &[(usize, String)]) 
         if !seen.insert((crate::glossary::key(&d.term), d.source)) {
             continue;
         }
-        let chunk = sentence::chunk_around(text, d.span.start);
-        let sentence = sentence::sentences(&text[chunk.clone()])
-            .into_iter()
-            .map(|r| r.start + chunk.start..r.end + chunk.start)
+        // Terms come in order: the chunk of the last one often holds this one too (and a long
+        // text without sentence ends is split once, not once per term).
+        if !last_chunk.0.contains(&d.span.start) {
+            let chunk = sentence::chunk_around(text, d.span.start);
+            let ranges = sentence::sentences(&text[chunk.clone()])
+                .into_iter()
+                .map(|r| r.start + chunk.start..r.end + chunk.start)
+                .collect();
+            last_chunk = (chunk, ranges);
+        }
+        let sentence = last_chunk
+            .1
+            .iter()
             .find(|r| r.start <= d.span.start && d.span.start < r.end)
-            .map_or_else(String::new, |r| one_line(&text[r]));
+            .map_or_else(String::new, |r| one_line(&text[r.clone()]));
         let section = sections
             .iter()
             .take_while(|(at, _)| *at <= d.span.start)

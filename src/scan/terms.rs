@@ -108,6 +108,9 @@ fn means() -> &'static Regex {
     })
 }
 
+/// How far back from a defining parenthesis its antecedent is looked for.
+const ANTECEDENT_REACH: usize = 2000;
+
 /// How far back from its closing quote a "means" clause's name may start: 80 characters of
 /// up to 4 bytes, and spaces.
 const MEANS_REACH: usize = 400;
@@ -353,8 +356,9 @@ fn parenthesis(text: &str, open: usize, inner: &str) -> Option<Defined> {
     // "also known as", "referred to as": a new name for the thing before, sharing no word.
     let lower = outside.to_lowercase();
     let renames = lower.contains("known as") || lower.contains("referred to as");
-    let mut antecedent =
-        antecedent_of(&text[..open], &term, renames).map(|a| without_definitions(&a));
+    // A name is never this long; the bound keeps a text without sentence ends linear.
+    let context = crate::util::tail(&text[..open], ANTECEDENT_REACH);
+    let mut antecedent = antecedent_of(context, &term, renames).map(|a| without_definitions(&a));
     // "the balance sheets, ... and the related notes (collectively, the “financial
     // statements”)": a name for a whole list is not its last item; no antecedent is better than
     // that one.
@@ -413,7 +417,7 @@ fn parenthesis(text: &str, open: usize, inner: &str) -> Option<Defined> {
     Some(Defined {
         term,
         aliases,
-        definition: inline_definition(&text[..open], &text[close + 1..]),
+        definition: inline_definition(context, &text[close + 1..]),
         antecedent,
         source: "inline",
         span,
