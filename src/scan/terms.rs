@@ -366,17 +366,20 @@ fn parenthesis(text: &str, open: usize, inner: &str) -> Option<Defined> {
     if let Some(a) = antecedent.as_deref().filter(|_| collective) {
         let before = text[..open].trim_end();
         let tail = crate::util::tail(before, a.len() + 80);
-        let last_item = tail
-            .rfind(a.split_whitespace().next().unwrap_or(a))
-            .map(|at| tail[..at].trim_end())
-            .is_some_and(|b| {
-                let b = ["the", "its", "our", "their", "a", "an"]
-                    .iter()
-                    .find_map(|d| b.strip_suffix(d).filter(|r| r.ends_with(' ')))
-                    .unwrap_or(b)
-                    .trim_end();
-                b.ends_with(" and") || b.ends_with(" or") || b.ends_with(',')
-            });
+        // Where the antecedent starts: the whole of it, else its first word ("Qiming Rongqian
+        // and Qiming Rongkai" starts at the first "Qiming", not the second).
+        let flat = tail.split_whitespace().collect::<Vec<_>>().join(" ");
+        let at = flat
+            .rfind(a)
+            .or_else(|| flat.rfind(a.split_whitespace().next().unwrap_or(a)));
+        let last_item = at.map(|at| flat[..at].trim_end()).is_some_and(|b| {
+            let b = ["the", "its", "our", "their", "a", "an"]
+                .iter()
+                .find_map(|d| b.strip_suffix(d).filter(|r| r.ends_with(' ')))
+                .unwrap_or(b)
+                .trim_end();
+            b.ends_with(" and") || b.ends_with(" or") || b.ends_with(',')
+        });
         // Or the antecedent is the list itself ("statements of operations ..., and the related
         // notes").
         let list = a.contains(", and ") || a.contains(", or ");
@@ -393,7 +396,14 @@ fn parenthesis(text: &str, open: usize, inner: &str) -> Option<Defined> {
             .filter(|w| w.len() >= 3)
             .collect();
         let unrelated = named.len() >= 2 && !a.split_whitespace().any(|w| named.contains(&stem(w)));
-        if last_item || list || unrelated {
+        // A list of names, each as long as the last ("Qiming Rongqian and Qiming Rongkai
+        // (collectively, “Qiming Venture SIIs”)"): the list is the antecedent.
+        let names = at
+            .filter(|_| last_item && !list && a.starts_with(char::is_uppercase))
+            .and_then(|at| name_list(&flat[..at], a));
+        if names.is_some() {
+            antecedent = names;
+        } else if last_item || list || unrelated {
             antecedent = None;
         }
     }
@@ -422,6 +432,44 @@ fn parenthesis(text: &str, open: usize, inner: &str) -> Option<Defined> {
         source: "inline",
         span,
     })
+}
+
+/// The names listed before `last` (the last name of a list, which `before` precedes), each of
+/// as many capitalized words: "Qiming Rongqian and" before "Qiming Rongkai" gives "Qiming
+/// Rongqian and Qiming Rongkai"; "A Corp, B Corp and" before "C Corp" gives all three.
+fn name_list(before: &str, last: &str) -> Option<String> {
+    let size = last.split_whitespace().count();
+    let words: Vec<&str> = before.split_whitespace().collect();
+    let mut end = words.len();
+    let mut items = 0;
+    // The joiner before the last name, then names back to the list's start.
+    if !matches!(words.last().copied(), Some("and" | "or")) {
+        return None;
+    }
+    end -= 1;
+    // Each earlier name ends with a comma ("A Corp, B Corp and C Corp").
+    while end >= size {
+        let item = &words[end - size..end];
+        let capitalized = item.iter().all(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .starts_with(char::is_uppercase)
+        });
+        if !capitalized {
+            break;
+        }
+        items += 1;
+        end -= size;
+        if end == 0 || !words[end - 1].ends_with(',') {
+            break;
+        }
+    }
+    if items == 0 {
+        return None;
+    }
+    let mut out = words[end..].join(" ");
+    out.push(' ');
+    out.push_str(last);
+    Some(out)
 }
 
 /// The definition that follows an inline term, when the sentence gives one: "(“Daily
