@@ -576,6 +576,12 @@ fn antecedent_of(before: &str, term: &str, renames: bool) -> Option<String> {
         }
         break;
     }
+    // "Accounting Standards Update No. 2023-07, “Segment Reporting (Topic 280): Improvements
+    // to Reportable Segment Disclosures” (“ASU 2023-07”)": the title in quotes between the name
+    // and its short name is looked past.
+    if let Some(title) = quoted_title_at_end(before) {
+        before = before[..title].trim_end().trim_end_matches(',').trim_end();
+    }
     if !suffix.is_empty() {
         let found = antecedent_of(before, term, renames)?;
         let suffix = suffix.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -977,7 +983,7 @@ fn antecedent_of(before: &str, term: &str, renames: bool) -> Option<String> {
     {
         // The head noun; failing that another word of the name ("credit facility" for
         // "Short-Term Credit Agreement"), but never a number or a small word.
-        let recent_from = words.len().saturating_sub(24);
+        let recent_from = words.len().saturating_sub(32);
         let find = |want: &str, head: bool| {
             let want = want.trim_end_matches('s');
             // Another word of the name is looked for nearer than the head noun.
@@ -1133,7 +1139,18 @@ fn antecedent_of(before: &str, term: &str, renames: bool) -> Option<String> {
                 && words[h].1.starts_with(char::is_lowercase)
                 && matches!(
                     bare(words[h + 1].1).as_str(),
-                    "of" | "for" | "in" | "on" | "under" | "between" | "among" | "with" | "dated"
+                    "of" | "for"
+                        | "in"
+                        | "on"
+                        | "under"
+                        | "between"
+                        | "among"
+                        | "with"
+                        | "dated"
+                        | "commencing"
+                        | "beginning"
+                        | "starting"
+                        | "ending"
                 );
             if phrase.split_whitespace().count() >= 2
                 && !phrase.eq_ignore_ascii_case(term)
@@ -1304,6 +1321,21 @@ fn antecedent_of(before: &str, term: &str, renames: bool) -> Option<String> {
     // An acronym whose letters the phrase does not spell gets no antecedent.
     let acronym = capitals >= 2 && !term.contains(' ');
     tidy(from?).filter(|f| !acronym && fits(f) && !f.eq_ignore_ascii_case(term))
+}
+
+/// Where a quoted title of several words that ends `text` (with a comma after it, or not)
+/// opens: `, “Segment Reporting (Topic 280): Improvements to ...”`.
+fn quoted_title_at_end(text: &str) -> Option<usize> {
+    let t = text.trim_end_matches(',').trim_end();
+    let close = t.strip_suffix('”').or_else(|| t.strip_suffix(".”"))?;
+    let open = close.rfind('“')?;
+    let title = &close[open + '“'.len_utf8()..];
+    let words: Vec<&str> = title.split_whitespace().collect();
+    (words.len() >= 2
+        && title.len() <= 200
+        && words[0].starts_with(char::is_uppercase)
+        && !title.contains('”'))
+    .then_some(open)
 }
 
 /// Where a parenthesis that ends `text` opens, when it defines a term that shares a word with
