@@ -48,6 +48,7 @@ struct Patterns {
     volume_before: Regex,
     training_before: Regex,
     unit_of_price: Regex,
+    token_share_after: Regex,
     per_unit_after: Regex,
     tokens_named: Regex,
     regulatory_threshold: Regex,
@@ -117,6 +118,7 @@ fn patterns() -> &'static Patterns {
         regulatory_threshold: re(r"(?i)(?-u:\b)(?:emerging\s+growth\s+compan(?:y|ies)|smaller\s+reporting\s+compan(?:y|ies)|(?:large\s+)?accelerated\s+filer|public\s+float|EGC)(?-u:\b)"),
         per_unit_after: re(r"(?i)^(?P<unit>\s*(?:per|/|for\s+every|for\s+each)\s*(?P<denom>(?:one\s+|a\s+)?(?:million|thousand|billion)|1\s?[MK]|1,000,000|1,000)(?-u:\b)(?:\s+(?:input|output|prompt|completion|cached))?)(?:\s*[,;.)]|\s+(?:and|or|for|in|on|with|while|as|compared|versus)(?-u:\b)|\s*$)"),
         tokens_named: re(r"(?i)(?-u:\b)(?P<io>input|output|prompt|completion|cached(?:\s+input)?)?\s*tokens?(?-u:\b)"),
+        token_share_after: re(r"(?i)^\s*(?:was|were)?\s*(?:attributable\s+to|generated\s+(?:from|by)|derived\s+from|came\s+from|from)\s+(?:our\s+|the\s+)?(?:token-based|usage-based|consumption-based|tokens?|API|MaaS|model-as-a-service|inference)(?-u:\b)(?:[A-Za-z -]{0,40}?(?-u:\b)(?:usage|consumption|services?|sales|calls|revenues?)(?-u:\b))?"),
         unit_of_price: re(r"(?i)(?:price|pricing|cost|charge|fee)s?\s+(?:to|of|for)\s+(?:serve|serving|generate|generating|produce|producing|process|processing|output|outputting)\s*$"),
         training_before: re(r"(?i)(?:(?:trained|pre-?trained|training|pre-?training)\s+(?:[A-Za-z0-9_]+\s+){0,4}(?:on|with|of|using)|(?:training|pre-?training)\s+(?:corpus|corpora|data|dataset|datasets)\s+(?:[A-Za-z0-9_]+\s+){0,3}?(?:contained|contains|comprised|comprises|included|includes|totaled|totaling|spanning|spans|had|has|with|of))\s+(?:approximately|about|over|more\s+than|nearly|up\s+to|roughly|around)?\s*$"),
         latency_unit: re(r"(?i)^\s*(?P<u>milliseconds?|ms|seconds?|secs?|s)(?-u:\b)"),
@@ -759,6 +761,25 @@ impl MetricFinder {
         let (keyword, kw_end) = match before_kw {
             Some(k) => (k, q.end),
             None => {
+                // "..., of which $1.4 billion was attributable to token-based API usage": revenue
+                // said of the tokens after the amount, in a sentence about revenue.
+                if let Some(c) = p.token_share_after.captures(after) {
+                    if token_ok && p.money_keyword.is_match(tail(before, 160)) {
+                        let k = p.money_keyword.captures_iter(tail(before, 160)).last();
+                        let revenue = k.and_then(|k| k.name("k")).is_some_and(|k| {
+                            k.as_str().to_ascii_lowercase().starts_with("revenue")
+                        });
+                        if revenue {
+                            return Some(base(
+                                "token_revenue",
+                                q.value,
+                                cur.to_string(),
+                                q.end + c.get(0)?.end(),
+                                0.75,
+                            ));
+                        }
+                    }
+                }
                 let c = p.econ_after.captures(after)?;
                 (
                     c.name("k")?.as_str().to_ascii_lowercase(),
