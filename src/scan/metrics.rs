@@ -416,32 +416,10 @@ impl MetricFinder {
         // Money per token: "$0.60 per million input tokens", "US$0.002 per 1,000 tokens".
         if let Some(cur) = q.currency {
             if q.kind == NumberKind::Plain && token_ok {
-                if let Some(c) = p.price_after.captures(after) {
-                    let denom = denominator(c.name("denom").map(|d| d.as_str()));
-                    let value = q.value * 1e6 / denom;
-                    let window = tail(before, 80);
-                    let kind = if p.cost_words.is_match(window)
-                        && !window.to_lowercase().contains("pric")
-                    {
-                        "token_cost"
-                    } else {
-                        "token_price"
-                    };
-                    let mut f = base(
-                        kind,
-                        value,
-                        format!("{cur}/1M tokens"),
-                        q.end + c.get(0)?.end(),
-                        0.95,
-                    );
-                    f.direction = c.name("io").and_then(|m| direction_of(m.as_str()));
-                    return Some(f);
-                }
-                // "Input tokens are billed at $1.25 per million": the tokens named before.
-                if let Some(c) = p.per_unit_after.captures(after) {
-                    let window = tail(before, 80);
-                    if let Some(t) = p.tokens_named.captures_iter(window).last() {
-                        let denom = denominator(c.name("denom").map(|d| d.as_str()));
+                // A price per so many tokens: a cost when the words before say so.
+                let window = tail(before, 80);
+                let per_tokens =
+                    |denom: Option<regex::Match>, io: Option<regex::Match>, end, confidence| {
                         let kind = if p.cost_words.is_match(window)
                             && !window.to_lowercase().contains("pric")
                         {
@@ -449,15 +427,26 @@ impl MetricFinder {
                         } else {
                             "token_price"
                         };
+                        let denom = denominator(denom.map(|d| d.as_str()));
                         let mut f = base(
                             kind,
                             q.value * 1e6 / denom,
                             format!("{cur}/1M tokens"),
-                            q.end + c.name("unit")?.end(),
-                            0.85,
+                            end,
+                            confidence,
                         );
-                        f.direction = t.name("io").and_then(|m| direction_of(m.as_str()));
-                        return Some(f);
+                        f.direction = io.and_then(|m| direction_of(m.as_str()));
+                        f
+                    };
+                if let Some(c) = p.price_after.captures(after) {
+                    let end = q.end + c.get(0)?.end();
+                    return Some(per_tokens(c.name("denom"), c.name("io"), end, 0.95));
+                }
+                // "Input tokens are billed at $1.25 per million": the tokens named before.
+                if let Some(c) = p.per_unit_after.captures(after) {
+                    if let Some(t) = p.tokens_named.captures_iter(window).last() {
+                        let end = q.end + c.name("unit")?.end();
+                        return Some(per_tokens(c.name("denom"), t.name("io"), end, 0.85));
                     }
                 }
                 // "the price per million output tokens was $2.40"

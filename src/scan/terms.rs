@@ -494,8 +494,12 @@ fn inline_definition(before: &str, after: &str) -> Option<String> {
     let start = match lead.find(after) {
         Some(m) => m.end(),
         None if defines && !after.trim_start().starts_with("as well") => {
-            let m = Regex::new(r"^\s*as\s+").ok()?.find(after)?;
-            m.end()
+            // "... (“ARR”) as the annualized value": past "as" and the spaces after it.
+            let rest = after.trim_start().strip_prefix("as")?;
+            if !rest.starts_with(char::is_whitespace) {
+                return None;
+            }
+            after.len() - rest.trim_start().len()
         }
         None => return None,
     };
@@ -1077,22 +1081,8 @@ fn antecedent_of(before: &str, term: &str, renames: bool) -> Option<String> {
                 .iter()
                 .enumerate()
                 .find(|(_, (_, w))| {
-                    matches!(
-                        bare(w).as_str(),
-                        "is" | "was"
-                            | "are"
-                            | "were"
-                            | "has"
-                            | "have"
-                            | "had"
-                            | "will"
-                            | "shall"
-                            | "may"
-                            | "which"
-                            | "that"
-                            | "whom"
-                            | "whose"
-                    )
+                    let b = bare(w);
+                    is_auxiliary(&b) || matches!(b.as_str(), "which" | "that" | "whom" | "whose")
                 })
                 .map(|(k, _)| k)
                 // "..., to which this Certification is attached": the preposition goes too.
@@ -1635,6 +1625,27 @@ fn ends_in_abbreviation(before: &str) -> bool {
         )
 }
 
+/// A verb that ends a noun phrase: "is", "was", "will", "may"...
+fn is_auxiliary(w: &str) -> bool {
+    matches!(
+        w,
+        "is" | "was"
+            | "are"
+            | "were"
+            | "has"
+            | "have"
+            | "had"
+            | "will"
+            | "shall"
+            | "may"
+            | "would"
+            | "could"
+            | "can"
+            | "should"
+            | "must"
+    )
+}
+
 /// Whether the word at `i` modifies the noun after it rather than heads its phrase
 /// ("depositary" in "depositary agreements", "service" in "service date"): the next word is a
 /// lower-case word that is neither a connector nor a participle.
@@ -1651,6 +1662,7 @@ fn modifies_next(words: &[(usize, &str)], i: usize) -> bool {
         && !next.ends_with("ed")
         && !next.ends_with("ing")
         && !is_small_word(next)
+        && !is_auxiliary(next)
         && !matches!(
             next,
             "due"
@@ -1670,21 +1682,6 @@ fn modifies_next(words: &[(usize, &str)], i: usize) -> bool {
                 | "thereunder"
                 | "hereunder"
                 | "relating"
-                | "is"
-                | "was"
-                | "are"
-                | "were"
-                | "has"
-                | "have"
-                | "had"
-                | "will"
-                | "shall"
-                | "may"
-                | "would"
-                | "could"
-                | "can"
-                | "should"
-                | "must"
                 | "then"
                 | "now"
                 | "as"
