@@ -71,6 +71,7 @@ struct Patterns {
     period: Regex,
     model: Regex,
     model_after: Regex,
+    family: Regex,
     forward_looking: Regex,
     model_context: Regex,
     margin_link: Regex,
@@ -81,6 +82,7 @@ struct Patterns {
     other_amount: Regex,
     econ_after: Regex,
     named_customers: Regex,
+    customer_threshold: Regex,
     not_our_users: Regex,
     users_before: Regex,
     other_count: Regex,
@@ -141,16 +143,18 @@ fn patterns() -> &'static Patterns {
             r"(?i)(?-u:\b)(?:(?:(?:for|in|during|over)\s+)?(?:the\s+)?(?P<p>(?:(?:three|six|nine|twelve|3|6|9|12)[- ]months?|(?:fiscal\s+)?years?|quarters?|(?:fiscal\s+)?quarter|periods?|weeks?)\s+ended\s+{MONTH}\s+\d{{1,2}},?\s+\d{{4}}|(?:as\s+of|as\s+at)\s+(?:the\s+end\s+of\s+)?(?:{MONTH}\s+(?:\d{{1,2}},?\s+)?\d{{4}}|\d{{4}})|(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:fiscal\s+)?quarter(?:\s+of\s+(?:(?:fiscal\s+)?(?:year\s+)?|FY\s*)'?\d{{2,4}}(?-u:\b))?|Q[1-4]\s*(?:FY\s*)?'?\d{{2,4}}|(?:fiscal|FY)\s*'?\d{{2,4}}|(?:early|mid|late|end\s+of)?\s*{MONTH}\s+\d{{4}}|(?:first|second)\s+half\s+(?:of\s+)?(?:(?:fiscal\s+)?(?:year\s+)?|FY\s*)'?\d{{2,4}}(?-u:\b)|(?:first|last)\s+(?:three|six|nine)\s+months\s+of\s+(?:(?:fiscal\s+)?(?:year\s+)?|FY\s*)'?\d{{2,4}}(?-u:\b)|(?:H[12]|[12]H)\s*'?\d{{2,4}}(?-u:\b)|(?:19|20)\d{{2}}\s*(?:–|—|-|to|through)\s*(?:19|20)\d{{2}}(?-u:\b)|(?:calendar\s+)?(?:19|20)\d{{2}}(?-u:\b)|(?:a|one)\s+year\s+(?:earlier|ago|before)|(?:prior|previous)\s+(?:fiscal\s+)?(?:year|quarter)(?-u:\b)|same\s+(?:period|quarter)\s+(?:of\s+|in\s+)?(?:the\s+)?(?:last|prior|previous)\s+(?:fiscal\s+)?year|last\s+year)|(?P<month>(?-i:January|February|March|April|June|July|August|September|October|November|December))(?:\s*[^\s0-9]|\s*$))"
         )),
         model: re(r"(?-u:\b)(?P<m>(?:Llama|LLaMA|GPT|Claude|Gemini|Gemma|Mistral|Mixtral|Qwen|DeepSeek|GLM|ChatGLM|CogVLM|CogView|Grok|Phi|ERNIE|Kimi|MiniMax|abab|Hailuo|Falcon|Yi|Nemotron|Jamba|Titan|Nova|Sonnet|Opus|Haiku|o1|o3|o4)(?:[-‑ ]?[A-Za-z]*\d[[A-Za-z0-9_].]*)?(?:[-‑ ](?:\d[[A-Za-z0-9_].]*[BbMmKk]?|[A-Z][[A-Za-z0-9_].]*\d[[A-Za-z0-9_].]*|Turbo|Flash|Pro|Air|Mini|Instruct|Chat|Sonnet|Opus|Haiku|Ultra|Nano|Maverick|Scout|Behemoth|Max|Plus|Lite|Thinking|Reasoner|Coder|Vision|Omni))*|[A-Z][A-Za-z]{1,12}(?:[-‑][A-Za-z0-9.]*\d[A-Za-z0-9.]*)+)"),
+        family: re(r"^(?:Llama|LLaMA|GPT|Claude|Gemini|Gemma|Mistral|Mixtral|Qwen|DeepSeek|GLM|ChatGLM|CogVLM|CogView|Grok|Phi|ERNIE|Kimi|MiniMax|abab|Hailuo|Falcon|Nemotron|Jamba|Titan|Nova|Sonnet|Opus|Haiku)(?-u:\b)"),
         model_after: re(r"^\s*(?:on|for|with|using|serving|running|of|by)\s+(?:the\s+|our\s+)?"),
         model_context: re(r"(?i)token|inference|output\s+generation|generation\s+speed|throughput|(?-u:\b)LLMs?(?-u:\b)|language\s+models?|(?-u:\b)models?(?-u:\b)"),
         margin_link: re(r"(?i)(?:(?-u:\b)(?:was|were|of|at|to|from|reached|is|are|stood\s+at|and|averaged)|(?-u:\b)margins?)\s*(?:approximately|about|around|over|nearly)?\s*$"),
         margin_change: re(r"(?i)(?-u:\b)(?:impact|effect|headwind|tailwind|benefit|improvement|expansion|contraction|change)(?-u:\b)"),
-        econ_link: re(r"(?i)^(?:(?:[^.;$€£¥]|\.[0-9]){0,70}?(?-u:\b)(?:was|were|of|totaled|totaling|totalled|reached|to|from|at|is|are|be|been|between|amounted\s+to|and|approximately|about|over|nearly|roughly|around)|\s*,?)\s*(?:approximately|about|around|over|nearly|roughly|more\s+than|up\s+to)?\s*$"),
+        econ_link: re(r"(?i)^(?:(?:[^.;$€£¥]|\.[0-9]){0,70}?(?-u:\b)(?:was|were|of|totaled|totaling|totalled|reached|exceeded|surpassed|topped|crossed|to|from|at|is|are|be|been|between|amounted\s+to|and|approximately|about|over|nearly|roughly|around)|\s*,?)\s*(?:approximately|about|around|over|nearly|roughly|more\s+than|up\s+to)?\s*$"),
         change_words: re(r"(?i)(?-u:\b)(?:increase|increased|increases|decrease|decreased|decreases|up|down|by|reduced|reduce|rose|fell|declined|grew|growth|change|changes|changed|impact|offset|higher|lower)(?-u:\b)"),
         change_to: re(r"(?i)(?-u:\b)(?:increased|decreased|grew|rose|fell|declined|reduced|up|down)(?:\s+(?:by\s+)?(?:approximately\s+|about\s+)?[0-9][0-9.,]*\s*(?:%|percent))?\s+(?:to|from)\s*(?:approximately|about|over|nearly)?\s*$"),
         other_amount: re(r"(?i)(?-u:\b)(?:returns|taxes|repurchases|dividends|proceeds|acquisitions|investments|securities|payments|outflows|inflows|expenses|costs|income|loss|debt|notes|cash)\s+(?:[A-Za-z0-9_]+\s+){0,2}(?:of|was|were|totaled)\s*(?:approximately|about|over|nearly)?\s*$"),
         econ_after: re(r"(?i)^\s*(?:of|in|on)\s+(?:our\s+|total\s+)?(?P<arr>annual(?:ized)?\s+recurring\s+revenues?|annuali[sz]ed\s+(?:revenue\s+)?run[- ]rate(?:\s+revenues?)?|(?:revenue\s+)?run[- ]rate(?:\s+revenues?)?|ARR)(?-u:\b)|^\s*(?:of|in|on)\s+(?:(?:total|annual|annualized|net|our|cash|recurring|API|usage-based|token|subscription)\s+){0,3}(?P<k>capital\s+expenditures?|capex|revenues?|net\s+sales|remaining\s+performance\s+obligations|purchases\s+of\s+property\s+and\s+equipment)(?-u:\b)"),
-        named_customers: re(r"(?i)(?-u:\b)(?:largest|top\s+[A-Za-z0-9_]+|biggest|single|major|significant|individual|one|two|three|four|five|ten)\s+customers?(?-u:\b)|(?-u:\b)customers?\s+[A-Z](?-u:\b)|(?-u:\b)customer\s+concentration(?-u:\b)"),
+        customer_threshold: re(r"(?i)(?-u:\b)(?:customers|clients|accounts|enterprises)\s+(?:with|that|who|generating|contributing|spending|paying|each\s+of\s+which)(?-u:\b)[^.;]{0,80}$"),
+        named_customers: re(r"(?i)(?-u:\b)(?:largest|top(?:\s+[A-Za-z0-9_]+)?|biggest|single|major|significant|individual|one|two|three|four|five|ten)\s+customers?(?-u:\b)|(?-u:\b)customers?\s+[A-Z](?-u:\b)|(?-u:\b)customer\s+concentration(?-u:\b)"),
         users_before: re(r"(?i)(?-u:\b)(?:users|MAUs|DAUs|developers)(?-u:\b)(?:\s+(?:of|for|on|in)\s+(?:our\s+)?[[A-Za-z0-9_]-]+(?:\s+[[A-Za-z0-9_]-]+){0,3})?\s+(?:(?:has|have|had)\s+)?(?:increased|expanded|grew|rose|reached|exceeded|surpassed|totaled|was|were)\s+(?:from|to)?\s*(?:more\s+than|over|approximately|about|around|nearly)?\s*$"),
         other_count: re(r"(?i)^\s*(?:[a-z-]+\s+)?(?:countries|regions|cities|markets|languages|employees|enterprises|customers|companies|members|partners|stores|locations)(?-u:\b)"),
         energy_procurement: re(r"(?i)carbon-free|renewable|power\s+purchase|(?-u:\b)PPAs?(?-u:\b)|solar|wind\s+(?:farm|power|energy)|energy\s+portfolio"),
@@ -160,6 +164,12 @@ fn patterns() -> &'static Patterns {
         per_words: re(r"(?i)(?-u:\b)(?P<adj>daily|monthly|weekly|annual|annualized|quarterly|yearly|per\s+(?:day|month|week|year|quarter)|a\s+(?:day|month|week|year|quarter)|each\s+(?:day|month|week|quarter|year))(?-u:\b)"),
     })
 }
+
+/// Model families whose name alone is a model, never an everyday word.
+const MODEL_FAMILIES: &[&str] = &[
+    "Llama", "LLaMA", "GPT", "Claude", "Gemini", "Gemma", "Mistral", "Mixtral", "Qwen", "DeepSeek",
+    "GLM", "ChatGLM", "CogVLM", "CogView", "Grok", "ERNIE", "Kimi", "MiniMax", "Nemotron", "Jamba",
+];
 
 /// Model families and names that are never subjects though they look like them.
 const NOT_MODELS: &[&str] = &[
@@ -305,15 +315,7 @@ impl MetricFinder {
                 if p.denominator_before.is_match(tail(before, 24)) {
                     return None;
                 }
-                let mut f =
-                    self.classify(sentence, q, before, &sentence[q.end..], crypto, table_row)?;
-                let near = tail(before, 40);
-                if let Some(c) = p.qualifier.captures(near) {
-                    let m = c.name("q").expect("group");
-                    f.qualifier = Some(qualifier_of(m.as_str()));
-                    f.start = f.start.min(q.start - near.len() + m.start());
-                }
-                Some(f)
+                self.classify(sentence, q, before, &sentence[q.end..], crypto, table_row)
             })
             .collect();
 
@@ -361,6 +363,14 @@ impl MetricFinder {
 
         for (q, f) in qs.iter().zip(found.iter_mut()) {
             let Some(f) = f else { continue };
+            // The hedge before the figure, for a listed one too ("up from approximately $1
+            // billion").
+            let near = tail(&sentence[..q.start], 40);
+            if let Some(c) = p.qualifier.captures(near) {
+                let m = c.name("q").expect("group");
+                f.qualifier = Some(qualifier_of(m.as_str()));
+                f.start = f.start.min(q.start - near.len() + m.start());
+            }
             if let Some((lo, hi)) = q.range {
                 let scale = if q.value != 0.0 {
                     f.value / q.value
@@ -378,6 +388,11 @@ impl MetricFinder {
                 f.subject = subject_near(sentence, f.start, f.end);
             }
             f.confidence = (f.confidence * 100.0).round() / 100.0;
+        }
+        for f in found.iter_mut().flatten() {
+            f.value = tidy(f.value);
+            f.low = f.low.map(tidy);
+            f.high = f.high.map(tidy);
         }
         assign_respective_periods(sentence, &qs, &linked, &mut found);
         found.into_iter().flatten().collect()
@@ -756,13 +771,21 @@ impl MetricFinder {
         if q.kind != NumberKind::Plain || !q.scaled && q.value < 1000.0 {
             return None;
         }
+        // "Customers with annualized revenue run-rate of over $1 million grew to 154": a bar
+        // that customers pass, not the company's figure.
+        if p.customer_threshold.is_match(tail(before, 100)) {
+            return None;
+        }
         // What the amount is: the keyword before it, when the words in between only link the
         // two ("revenue for 2024 was", "capital expenditures of approximately"), not when they
         // describe a change ("revenue increased", "down", "by"); else a keyword right after it
         // ("$39.2 billion of capital expenditures").
         let before_kw = p.money_keyword.captures_iter(window).last().and_then(|c| {
             let k = c.name("k")?;
-            let between = &window[k.end()..];
+            // A clause set off by commas says what the amount is, not how it relates: "Revenue
+            // generated from MaaS, which is billed based on token consumption, was RMB84.5 million".
+            let between = without_aside(&window[k.end()..]);
+            let between = between.as_str();
             let link = p.econ_link.is_match(between)
                 && (!p.change_words.is_match(between) || p.change_to.is_match(between))
                 && !p.other_amount.is_match(between);
@@ -825,6 +848,25 @@ impl MetricFinder {
         };
         Some(base(kind.0, q.value, cur.to_string(), kw_end, kind.1))
     }
+}
+
+/// A value rounded to 15 significant digits, so scaling leaves no binary residue: 4.1 trillion
+/// is 4100000000000, not 4099999999999.9995.
+fn tidy(v: f64) -> f64 {
+    if !v.is_finite() || v == 0.0 {
+        return v;
+    }
+    format!("{v:.14e}").parse().unwrap_or(v)
+}
+
+/// The words between a keyword and its amount without asides: a parenthesis, or a clause set
+/// off by commas that starts with "which", "including", "primarily" and the like.
+fn without_aside(between: &str) -> String {
+    static ASIDE: OnceLock<Regex> = OnceLock::new();
+    let aside = ASIDE.get_or_init(|| {
+        re(r"(?i)\([^()]*\)|,\s*(?:which|that|including|excluding|primarily|mainly|principally|largely|consisting|comprising|net\s+of)(?-u:\b)[^,;]*,")
+    });
+    aside.replace_all(between, "").into_owned()
 }
 
 /// Whether a company is named as the one that brings a share of revenue: "Microsoft accounted
@@ -1103,13 +1145,16 @@ fn per_in_clause(before: &str) -> Option<&'static str> {
 /// The period or date the figure refers to: the phrase nearest to the metric in its sentence.
 fn period_near(sentence: &str, start: usize, end: usize) -> Option<String> {
     let p = patterns();
+    // The base of a comparison ("exceeded $5 billion in August 2025, up from $1 billion") takes
+    // no period named before it: that one is the compared figure's.
+    let base = is_comparison_base(&sentence[..start]);
     p.period
         .captures_iter(sentence)
         .filter_map(|c| c.name("p").or_else(|| c.name("month")))
         // A period told from another ("up 5x from a year ago") is the base of a comparison:
         // only the figure listed with it takes it (see `assign_respective_periods`).
         .filter(|m| {
-            (m.end() <= start || m.start() >= end)
+            (m.end() <= start && !base || m.start() >= end)
                 && !is_relative_period(m.as_str())
                 // A base named after the figure ("$4.5 billion, up $95 million from Q3 2022");
                 // one before it may be the figure's own ("from the year ended December 31, 2022,
@@ -1132,6 +1177,15 @@ fn period_near(sentence: &str, start: usize, end: usize) -> Option<String> {
 
 /// Whether a period phrase after `before` is the base of a comparison: "up $95 million from Q3
 /// 2022", "an increase of 20% over 2023", "compared to 2023".
+/// Whether a figure after these words is the base of a comparison ("up from", "compared to").
+fn is_comparison_base(before: &str) -> bool {
+    static BASE: OnceLock<Regex> = OnceLock::new();
+    BASE.get_or_init(|| {
+        re(r"(?i)(?-u:\b)(?:(?:up|down|increased|decreased|increase|decrease|rose|grew|growth|fell|declined|dropped)\s+from|compared\s+(?:to|with)|versus|vs\.?)\s*(?:approximately|about|around|over|nearly|roughly|more\s+than)?\s*$")
+    })
+    .is_match(tail(before, 48))
+}
+
 fn comparison_base(before: &str) -> bool {
     static BASE: OnceLock<Regex> = OnceLock::new();
     BASE.get_or_init(|| {
@@ -1155,7 +1209,10 @@ fn subject_near(sentence: &str, start: usize, end: usize) -> Option<String> {
     let valid = |m: &regex::Match| {
         let s = m.as_str();
         let head = s.split(['-', '‑', ' ']).next().unwrap_or("");
-        s.chars().any(|c| c.is_ascii_digit())
+        // A name without a version: a family that is only a model ("Claude", "Qwen"), or any
+        // family with an edition ("Nova Pro", "Claude Sonnet").
+        let named = MODEL_FAMILIES.contains(&head) || s.trim_end().contains([' ', '-', '‑']);
+        (s.chars().any(|c| c.is_ascii_digit()) || named && p.family.is_match(s))
             && !NOT_MODELS.contains(&head)
             && head.chars().count() >= 2
             && !s.starts_with(|c: char| c.is_ascii_digit())
