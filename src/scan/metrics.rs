@@ -47,6 +47,7 @@ struct Patterns {
     context_before: Regex,
     volume_before: Regex,
     training_before: Regex,
+    max_output_before: Regex,
     unit_of_price: Regex,
     net_retention_before: Regex,
     token_share_after: Regex,
@@ -80,6 +81,7 @@ struct Patterns {
     change_words: Regex,
     change_to: Regex,
     other_amount: Regex,
+    change_by_to: Regex,
     econ_after: Regex,
     named_customers: Regex,
     customer_threshold: Regex,
@@ -124,13 +126,14 @@ fn patterns() -> &'static Patterns {
         token_share_after: re(r"(?i)^\s*(?:was|were)?\s*(?:attributable\s+to|generated\s+(?:from|by)|derived\s+from|came\s+from|from)\s+(?:our\s+|the\s+)?(?:token-based|usage-based|consumption-based|tokens?|API|MaaS|model-as-a-service|inference)(?-u:\b)(?:[A-Za-z -]{0,40}?(?-u:\b)(?:usage|consumption|services?|sales|calls|revenues?)(?-u:\b))?"),
         net_retention_before: re(r"(?i)(?:(?:dollar-based\s+)?net\s+(?:dollar\s+|revenue\s+|expansion\s+)?retention|(?-u:\b)NRR|(?-u:\b)NDR|(?-u:\b)DBNRR)(?:\s+rates?)?(?:[^.;%$]{0,50}?(?-u:\b)(?:was|were|of|is|reached|at|exceeded|remained|to))?\s*(?:approximately|about|over|more\s+than|above|nearly|in\s+excess\s+of)?\s*$"),
         unit_of_price: re(r"(?i)(?:price|pricing|cost|charge|fee)s?\s+(?:to|of|for)\s+(?:serve|serving|generate|generating|produce|producing|process|processing|output|outputting)\s*$"),
+        max_output_before: re(r"(?i)(?-u:\b)(?:max|maximum)\s+(?:output|generation|completion|response)(?:\s+(?:length|size|tokens?|limit))?(?:\s+(?:of|is|was|up|to|at)){0,3}\s*$"),
         training_before: re(r"(?i)(?:(?:trained|pre-?trained|training|pre-?training)\s+(?:[A-Za-z0-9_]+\s+){0,4}(?:on|with|of|using)|(?:training|pre-?training)\s+(?:corpus|corpora|data|dataset|datasets)\s+(?:[A-Za-z0-9_]+\s+){0,3}?(?:contained|contains|comprised|comprises|included|includes|totaled|totaling|spanning|spans|had|has|with|of))\s+(?:approximately|about|over|more\s+than|nearly|up\s+to|roughly|around)?\s*$"),
         latency_unit: re(r"(?i)^\s*(?P<u>milliseconds?|ms|seconds?|secs?|s)(?-u:\b)"),
         latency_before: re(r"(?i)(?:time[- ]to[- ]first[- ]token|TTFT|latency|first[- ]token|response\s+time)"),
         params_after: re(r"(?i)^\s*-?\s*(?:total\s+|active\s+|activated\s+)?parameters?(?-u:\b)"),
         power_after: re(r"^\s*(?P<u>MW|GW|kW|(?i:megawatts?|gigawatts?|kilowatts?))(?-u:\b)"),
         units_after: re(r"(?i)^\s*(?P<model>(?:(?:NVIDIA|AMD|Google|Huawei)\s+)?(?:H100|H200|H800|H20|A100|A800|B100|B200|GB200|GB300|MI300X?|MI325X|TPU\s?v?\d*|Blackwell|Hopper|Ascend\s*\d*[A-Z]?)\s*)?(?P<noun>GPUs?|graphics\s+processing\s+units|accelerators|TPUs|chips|H100s|H200s|A100s|B200s|GB200s)(?-u:\b)"),
-        users_after: re(r"(?i)^\s*(?:average\s+)?(?:(?:monthly|daily|weekly)\s+active\s+|active\s+|registered\s+|paying\s+|individual\s+|enterprise\s+)?(?:users|developers|MAUs|DAUs)(?-u:\b)"),
+        users_after: re(r"(?i)^\s*(?:average\s+)?(?:(?:monthly|daily|weekly)\s+active\s+|(?:(?:active|registered|paying|individual|enterprise|business|consumer)\s+(?:and|or)\s+)?(?:active|registered|paying|individual|enterprise|business|consumer)\s+)?(?:users|developers|MAUs|DAUs)(?-u:\b)"),
         of_revenue_after: re(r"(?i)^\s*(?:of\s+(?:our\s+|the\s+|its\s+)?(?:total\s+)?(?:net\s+)?revenues?)"),
         speed_words: re(r"(?i)(?-u:\b)(?:throughput|faster|speed|speeds|tokens\s+per\s+second|tok/s|inference\s+performance|generation\s+rate)(?-u:\b)"),
         crypto: re(r"(?i)(?-u:\b)(?:stock\s+tokens?|tokeni[sz]ed|tokeni[sz]ation\s+of|crypto[A-Za-z0-9_]*|blockchain|nfts?|non-fungible|token\s+sales?|digital\s+assets?|stablecoins?|bitcoin|ethereum|utility\s+tokens?|security\s+tokens?|governance\s+tokens?|airdrops?|web3|defi|coins?|wallets?)(?-u:\b)"),
@@ -151,9 +154,10 @@ fn patterns() -> &'static Patterns {
         econ_link: re(r"(?i)^(?:(?:[^.;$€£¥]|\.[0-9]){0,70}?(?-u:\b)(?:was|were|of|totaled|totaling|totalled|reached|exceeded|surpassed|topped|crossed|to|from|at|is|are|be|been|between|amounted\s+to|and|approximately|about|over|nearly|roughly|around)|\s*,?)\s*(?:approximately|about|around|over|nearly|roughly|more\s+than|up\s+to)?\s*$"),
         change_words: re(r"(?i)(?-u:\b)(?:increase|increased|increases|decrease|decreased|decreases|up|down|by|reduced|reduce|rose|fell|declined|grew|growth|change|changes|changed|impact|offset|higher|lower)(?-u:\b)"),
         change_to: re(r"(?i)(?-u:\b)(?:increased|decreased|grew|rose|fell|declined|reduced|up|down)(?:\s+(?:by\s+)?(?:approximately\s+|about\s+)?[0-9][0-9.,]*\s*(?:%|percent))?\s+(?:to|from)\s*(?:approximately|about|over|nearly)?\s*$"),
+        change_by_to: re(r"(?i)^\s*(?:[A-Za-z]+\s+){0,2}?(?:increased|decreased|grew|rose|fell|declined)\s+(?:by\s+)?(?:approximately\s+|about\s+)?(?:US\$|\$|€|£|¥|RMB\s?|HK\$)?[0-9][0-9.,]*\s*(?:million|billion|thousand|mn|bn|%|percent)?(?:,?\s+or\s+[0-9][0-9.,]*\s*(?:%|percent),?)?\s+to\s*(?:approximately|about|over|nearly)?\s*$"),
         other_amount: re(r"(?i)(?-u:\b)(?:returns|taxes|repurchases|dividends|proceeds|acquisitions|investments|securities|payments|outflows|inflows|expenses|costs|income|loss|debt|notes|cash)\s+(?:[A-Za-z0-9_]+\s+){0,2}(?:of|was|were|totaled)\s*(?:approximately|about|over|nearly)?\s*$"),
         econ_after: re(r"(?i)^\s*(?:of|in|on)\s+(?:our\s+|total\s+)?(?P<arr>annual(?:ized)?\s+recurring\s+revenues?|annuali[sz]ed\s+(?:revenue\s+)?run[- ]rate(?:\s+revenues?)?|(?:revenue\s+)?run[- ]rate(?:\s+revenues?)?|ARR)(?-u:\b)|^\s*(?:of|in|on)\s+(?:(?:total|annual|annualized|net|our|cash|recurring|API|usage-based|token|subscription)\s+){0,3}(?P<k>capital\s+expenditures?|capex|revenues?|net\s+sales|remaining\s+performance\s+obligations|purchases\s+of\s+property\s+and\s+equipment)(?-u:\b)"),
-        customer_threshold: re(r"(?i)(?-u:\b)(?:customers|clients|accounts|enterprises)\s+(?:with|that|who|generating|contributing|spending|paying|each\s+of\s+which)(?-u:\b)[^.;]{0,80}$"),
+        customer_threshold: re(r"(?i)(?-u:\b)(?:customers|clients|accounts|enterprises)\s+(?:each\s+)?(?:with|that|who|generating|contributing|spending|paying|each\s+of\s+which)(?-u:\b)[^.;]{0,80}$"),
         named_customers: re(r"(?i)(?-u:\b)(?:largest|top(?:\s+[A-Za-z0-9_]+)?|biggest|single|major|significant|individual|one|two|three|four|five|ten)\s+customers?(?-u:\b)|(?-u:\b)customers?\s+[A-Z](?-u:\b)|(?-u:\b)customer\s+concentration(?-u:\b)"),
         users_before: re(r"(?i)(?-u:\b)(?:users|MAUs|DAUs|developers)(?-u:\b)(?:\s+(?:of|for|on|in)\s+(?:our\s+)?[[A-Za-z0-9_]-]+(?:\s+[[A-Za-z0-9_]-]+){0,3})?\s+(?:(?:has|have|had)\s+)?(?:increased|expanded|grew|rose|reached|exceeded|surpassed|totaled|was|were)\s+(?:from|to)?\s*(?:more\s+than|over|approximately|about|around|nearly)?\s*$"),
         other_count: re(r"(?i)^\s*(?:[a-z-]+\s+)?(?:countries|regions|cities|markets|languages|employees|enterprises|customers|companies|members|partners|stores|locations)(?-u:\b)"),
@@ -529,6 +533,12 @@ impl MetricFinder {
                         0.95,
                     ));
                 }
+                // "a maximum output of 32,768 tokens": the output side of the window.
+                if p.max_output_before.is_match(tail(before, 60)) {
+                    let mut f = base("context_window", q.value, "tokens".into(), tok_end, 0.85);
+                    f.direction = Some("output");
+                    return Some(f);
+                }
                 if p.context_before.is_match(tail(before, 120)) {
                     return Some(base(
                         "context_window",
@@ -788,9 +798,20 @@ impl MetricFinder {
             let between = between.as_str();
             let link = p.econ_link.is_match(between)
                 && (!p.change_words.is_match(between) || p.change_to.is_match(between))
-                && !p.other_amount.is_match(between);
-            link.then(|| k.as_str().to_ascii_lowercase())
+                && !p.other_amount.is_match(between)
+                // "Net revenues increased by $412.6 million, or 37%, to $1.53 billion"
+                || p.change_by_to.is_match(between);
+            link.then(|| (k.as_str().to_ascii_lowercase(), between.to_string()))
         });
+        // "Revenue attributable to our largest customer, Microsoft, was $1.2 billion": the
+        // revenue of one customer, not the company's.
+        if before_kw
+            .as_ref()
+            .is_some_and(|(_, between)| p.named_customers.is_match(between))
+        {
+            return None;
+        }
+        let before_kw = before_kw.map(|(k, _)| k);
         let (keyword, kw_end) = match before_kw {
             Some(k) => (k, q.end),
             None => {
@@ -837,7 +858,11 @@ impl MetricFinder {
         } else if keyword.starts_with("remaining performance") || keyword == "rpo" {
             ("remaining_performance_obligations", 0.85)
         } else if keyword.starts_with("revenue") || keyword == "net sales" {
-            let context = format!("{window}{}", head(after, 60));
+            // The words right after the amount, up to the next clause ("£86.3m, of which token
+            // revenue was ..." is not itself token revenue).
+            let ahead = head(after, 60);
+            let ahead = &ahead[..ahead.find([',', ';']).unwrap_or(ahead.len())];
+            let context = format!("{window}{ahead}");
             if p.token_revenue.is_match(&context) {
                 ("token_revenue", 0.85)
             } else {
@@ -960,7 +985,7 @@ fn names_a_company_share(sentence: &str) -> bool {
 fn is_list_link(sentence: &str, a: &Quantity, a_end: usize, b: &Quantity) -> bool {
     static GAP: OnceLock<Regex> = OnceLock::new();
     let gap = GAP.get_or_init(|| {
-        re(r"(?i)^\s*(?:,|;)?\s*(?:and|or)?\s*$|^\s*(?:in|for|during|as\s+of|at|by)\s+[^;$%]{0,60}?,\s*(?:and|or)\s*$|^\s*(?:(?:in|for|during|as\s+of|at|by)\s+(?:[^,;$%]|,\s*(?:19|20)[0-9]{2}){0,50}?)?,?\s*(?:and\s+)?(?:further\s+)?(?:(?:increased|decreased|grew|rose|fell|declined|reduced)\s+(?:by\s+(?:approximately\s+)?[0-9][0-9.,]*\s*(?:%|percent)\s+)?)?(?:(?:up|down|increasing|decreasing|rising|falling)\s+)?(?:to|from|compared\s+(?:to|with)|versus|vs\.?)\s+(?:around|approximately|about|over|more\s+than|nearly|roughly)?\s*$")
+        re(r"(?i)^\s*(?:,|;)?\s*(?:and|or)?\s*$|^\s*(?:in|for|during|as\s+of)\s+(?:the\s+)?(?:[A-Za-z0-9,]+\s+){0,5}?(?:19|20)[0-9]{2},?\s+(?:and|or)\s*$|^\s*(?:in|for|during|as\s+of|at|by)\s+[^;$%]{0,60}?,\s*(?:and|or)\s*$|^\s*(?:(?:in|for|during|as\s+of|at|by)\s+(?:[^,;$%]|,\s*(?:19|20)[0-9]{2}){0,50}?)?,?\s*(?:and\s+)?(?:further\s+)?(?:(?:increased|decreased|grew|rose|fell|declined|reduced)\s+(?:by\s+(?:approximately\s+)?[0-9][0-9.,]*\s*(?:%|percent)\s+)?)?(?:(?:up|down|increasing|decreasing|rising|falling)\s+)?(?:to|from|compared\s+(?:to|with)|versus|vs\.?)\s+(?:around|approximately|about|over|more\s+than|nearly|roughly)?\s*$")
     });
     // "increased $45.6 billion compared to $307.2 billion": a change is no item of the list.
     static CHANGE: OnceLock<Regex> = OnceLock::new();

@@ -59,6 +59,7 @@ fn patterns() -> &'static Patterns {
             (?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)
             (?:
                 (?P<suffix>[KMBT]|k|bn|mn|tn)(?-u:\b)
+              | (?P<money_suffix>[mb])(?-u:\b)
               | \s?(?P<scale>(?i:thousand|million|billion|trillion|quadrillion|mn|bn|tn|mm))(?-u:\b)
             )?
             (?P<close>\))?
@@ -206,11 +207,16 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
         if after.starts_with('.') && after[1..].starts_with(|c: char| c.is_ascii_digit()) {
             continue;
         }
+        // "£86.3m", "$1.2b": millions and billions of money; "5m" alone is metres or minutes.
+        if caps.name("money_suffix").is_some() && caps.name("cur").is_none() {
+            continue;
+        }
         let Some(mut value) = parse_decimal(num.as_str()) else {
             continue;
         };
         let scale_word = caps
             .name("suffix")
+            .or_else(|| caps.name("money_suffix"))
             .or_else(|| caps.name("scale"))
             .map(|s| s.as_str());
         let scaled = scale_word.is_some();
@@ -399,8 +405,8 @@ fn next_scale(s: &str) -> f64 {
     }
     match s.trim_end().chars().last() {
         Some('T') => 1e12,
-        Some('B') => 1e9,
-        Some('M') => 1e6,
+        Some('B') | Some('b') => 1e9,
+        Some('M') | Some('m') => 1e6,
         Some('K') | Some('k') => 1e3,
         _ => 1.0,
     }
