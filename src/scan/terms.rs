@@ -190,7 +190,8 @@ pub fn find(text: &str) -> Vec<Defined> {
             || text[..m.start].ends_with('\n')
             || lower_tail.ends_with("the term")
             || lower_tail.ends_with("the terms")
-            || after_introduction(before);
+            || after_introduction(before)
+            || enumerated(before);
         if !starts_clause {
             continue;
         }
@@ -211,6 +212,12 @@ pub fn find(text: &str) -> Vec<Defined> {
             span: name.0..name.0 + name.1.trim_end_matches([',', ';']).len(),
         });
     }
+    // "References to “HK$” or “Hong Kong dollars” are to the lawful currency of Hong Kong."
+    for at in memchr::memmem::find_iter(bytes, b"eferences to ") {
+        let from = at.saturating_sub(1);
+        let to = crate::util::floor_char_boundary(text, at + 2400);
+        out.extend(references_to(from, &text[from..to]));
+    }
     // "We refer to tokens consumed through our open platform as “platform tokens.”"
     for at in memchr::memmem::find_iter(bytes, b"refer to ") {
         let from = crate::util::floor_char_boundary(text, at.saturating_sub(16));
@@ -219,6 +226,73 @@ pub fn find(text: &str) -> Vec<Defined> {
     }
     out.sort_by_key(|d| d.span.start);
     out
+}
+
+/// The names of a convention ("references to “NVIDIA,” “we,” “us” or the “Company” mean NVIDIA
+/// Corporation and its subsidiaries") in `window`, which starts at `base` in the text: the first
+/// proper name is the term, the other names its aliases, and what they are to its definition.
+fn references_to(base: usize, window: &str) -> Option<Defined> {
+    static REFS: OnceLock<Regex> = OnceLock::new();
+    let refs = REFS.get_or_init(|| {
+        Regex::new(r#"^[Rr]eferences\s+(?:in\s+this\s+(?:prospectus|report|annual\s+report|document)\s+)?to\s+(?P<names>(?:(?:the\s+|our\s+)?[“"][^“”"
+]{1,80}?[”"]\s*,?\s*(?:(?:and|or|and/or)\s+)?){1,12}?)(?:\s*(?:in|throughout)\s+this\s+(?:prospectus|report|annual\s+report|document|section)\s*,?)?\s*(?:are\s+(?:references\s+)?to|mean|means|refer\s+(?:only\s+|solely\s+|either\s+)?to|shall\s+mean|include|includes)\s+"#)
+            .expect("valid regex")
+    });
+    let c = refs.captures(window)?;
+    let names = c.name("names")?;
+    let mut quoted_names: Vec<(usize, String)> = quoted()
+        .captures_iter(names.as_str())
+        .filter_map(|q| {
+            let m = q.get(1)?;
+            let name = clean_name(m.as_str());
+            plausible(&name).then(|| (base + names.start() + m.start(), name))
+        })
+        .collect();
+    // The term: the first proper name, not a pronoun or "the company".
+    let generic = |n: &str| {
+        matches!(
+            n.to_lowercase().as_str(),
+            "we" | "us" | "our" | "ours" | "the company" | "our company" | "company" | "the group"
+        )
+    };
+    let first = quoted_names
+        .iter()
+        .position(|(_, n)| !generic(n))
+        .or_else(|| {
+            quoted_names
+                .iter()
+                .position(|(_, n)| n.starts_with(char::is_uppercase))
+        })
+        .unwrap_or(0);
+    if quoted_names.is_empty() {
+        return None;
+    }
+    let (start, term) = quoted_names.remove(first);
+    let rest = &window[c.get(0)?.end()..];
+    let mut end = definition_end(rest);
+    // A convention inside a parenthesis ends at its close: "(references to “partner” include a
+    // member in such a company), Treasury Regulations provide ...".
+    let mut depth = 0usize;
+    for (i, ch) in rest[..end].char_indices() {
+        match ch {
+            '(' => depth += 1,
+            ')' if depth == 0 => {
+                end = i;
+                break;
+            }
+            ')' => depth -= 1,
+            _ => {}
+        }
+    }
+    let definition = rest[..end].split_whitespace().collect::<Vec<_>>().join(" ");
+    Some(Defined {
+        span: start..start + term.len(),
+        term,
+        aliases: quoted_names.into_iter().map(|(_, n)| n).collect(),
+        definition: (!definition.is_empty()).then_some(definition),
+        antecedent: None,
+        source: "means_clause",
+    })
 }
 
 /// The names given by "we refer to X as “Y”" (and "and to Z as “W”") in `window`, which starts
@@ -277,6 +351,16 @@ fn one_referred(base: usize, c: &regex::Captures) -> Option<Defined> {
     })
 }
 
+/// Whether `before` ends with an item number of a list of definitions: "(i)", "and (ii) the".
+fn enumerated(before: &str) -> bool {
+    static ITEM: OnceLock<Regex> = OnceLock::new();
+    ITEM.get_or_init(|| {
+        Regex::new(r"(?:^|[\s,;:])\((?:[ivx]{1,4}|[a-h]|[0-9]{1,2})\)(?:\s+the)?$")
+            .expect("valid regex")
+    })
+    .is_match(crate::util::tail(before, 16))
+}
+
 /// Whether `before` ends with a phrase that introduces definitions and a comma: "As used in
 /// this prospectus,", "Unless the context otherwise requires,", "For purposes of this section,".
 fn after_introduction(before: &str) -> bool {
@@ -311,7 +395,7 @@ fn after_introduction(before: &str) -> bool {
 fn definition_end(rest: &str) -> usize {
     static END: OnceLock<Regex> = OnceLock::new();
     let end = END.get_or_init(|| {
-        Regex::new(r#"\.(?:\s+[A-Z“"(]|\s*$)|;\s|\n\s*\n|\n[“"•]"#).expect("valid regex")
+        Regex::new(r#"\.(?:\s+[A-Z“"(]|\s*$)|;\s|\n\s*\n|\n[“"•]|,?\s+(?:and\s+|or\s+)?\((?:[ivx]+|[a-h]|[0-9])\)\s+(?:the\s+)?[“"]|,?\s+and\s+(?:all\s+)?references?\s+to\s+(?:the\s+)?[“"]"#).expect("valid regex")
     });
     let limit = crate::util::floor_char_boundary(rest, 2000);
     match end.find(&rest[..limit]) {
