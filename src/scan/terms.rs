@@ -1085,7 +1085,14 @@ fn antecedent_of(before: &str, term: &str, renames: bool) -> Option<String> {
                     .1
                     .trim_matches(|c: char| !c.is_alphanumeric())
                     .to_lowercase();
-                b.trim_end_matches('s') == want && !(head && modifies_next(&words, i))
+                let b = b.trim_end_matches('s');
+                // Or a compound ending in it: "wildfire" for "2019 Kincade fire".
+                let compound = head
+                    && want.len() >= 4
+                    && b.len() >= want.len() + 3
+                    && b.ends_with(want)
+                    && b.chars().all(|c| c.is_ascii_lowercase());
+                (b == want || compound) && !(head && modifies_next(&words, i))
             })
         };
         let head = term_words.last().and_then(|w| find(w, true));
@@ -1161,12 +1168,25 @@ fn antecedent_of(before: &str, term: &str, renames: bool) -> Option<String> {
                 from += 1;
             }
             let grew = from < h;
+            // "the wildfire that began on October 23, 2019 northeast of Geyserville (the “2019
+            // Kincade fire”)": a bare head noun with a restrictive clause is described by it.
+            let restrictive = !grew
+                && words[h].1.starts_with(char::is_lowercase)
+                && !words[h].1.ends_with(',')
+                && words.get(h + 1).is_some_and(|w| w.1 == "that")
+                && h + 4 <= words.len();
             let tail_end = words[h..]
                 .iter()
                 .enumerate()
-                .find(|(_, (_, w))| {
+                .find(|&(k, (_, w))| {
                     let b = bare(w);
-                    is_auxiliary(&b) || matches!(b.as_str(), "which" | "that" | "whom" | "whose")
+                    // Inside the restrictive clause its own verbs ("are purchased") stay.
+                    if restrictive {
+                        k > 1 && matches!(b.as_str(), "which" | "whom" | "whose")
+                    } else {
+                        is_auxiliary(&b)
+                            || matches!(b.as_str(), "which" | "that" | "whom" | "whose")
+                    }
                 })
                 .map(|(k, _)| k)
                 // "..., to which this Certification is attached": the preposition goes too.
@@ -1208,24 +1228,25 @@ fn antecedent_of(before: &str, term: &str, renames: bool) -> Option<String> {
                 .is_some_and(|w| is_small_word(&bare(w)));
             // Or the head noun with what qualifies it: "a period of 90 days from the date of
             // this prospectus" for "Lock-Up Period".
-            let qualified = !grew
-                && h + 3 <= words.len()
-                && words[h].1.starts_with(char::is_lowercase)
-                && matches!(
-                    bare(words[h + 1].1).as_str(),
-                    "of" | "for"
-                        | "in"
-                        | "on"
-                        | "under"
-                        | "between"
-                        | "among"
-                        | "with"
-                        | "dated"
-                        | "commencing"
-                        | "beginning"
-                        | "starting"
-                        | "ending"
-                );
+            let qualified = restrictive
+                || !grew
+                    && h + 3 <= words.len()
+                    && words[h].1.starts_with(char::is_lowercase)
+                    && matches!(
+                        bare(words[h + 1].1).as_str(),
+                        "of" | "for"
+                            | "in"
+                            | "on"
+                            | "under"
+                            | "between"
+                            | "among"
+                            | "with"
+                            | "dated"
+                            | "commencing"
+                            | "beginning"
+                            | "starting"
+                            | "ending"
+                    );
             if phrase.split_whitespace().count() >= 2
                 && !phrase.eq_ignore_ascii_case(term)
                 && !dangling
