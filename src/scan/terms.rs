@@ -351,6 +351,53 @@ fn one_referred(base: usize, c: &regex::Captures) -> Option<Defined> {
     })
 }
 
+/// The list an auditor's opinion names as the financial statements: "We have audited the
+/// accompanying consolidated balance sheets of ... and the related notes (collectively referred
+/// to as the “financial statements”)", from its first item to the parenthesis.
+fn audited_list(before: &str, term: &str) -> Option<String> {
+    if !term.to_lowercase().ends_with("statements") {
+        return None;
+    }
+    let tail = crate::util::tail(before, 1200);
+    let at = ["audited the accompanying ", "audited the "]
+        .iter()
+        .find_map(|p| tail.rfind(p).map(|i| i + p.len()))?;
+    let list = &tail[at..];
+    (!list.contains("\n\n") && !list.contains(". We ") && list.contains("statements"))
+        .then(|| list.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+/// Whether a name ends in a company's legal form: "Inc.", "LLC", "Company Limited", "plc".
+fn is_company_name(name: &str) -> bool {
+    let last = name
+        .split_whitespace()
+        .next_back()
+        .unwrap_or("")
+        .trim_end_matches(['.', ',']);
+    name.split_whitespace().count() >= 2
+        && matches!(
+            last,
+            "Inc"
+                | "LLC"
+                | "L.L.C"
+                | "Ltd"
+                | "Limited"
+                | "Corp"
+                | "Corporation"
+                | "plc"
+                | "PLC"
+                | "N.V"
+                | "S.A"
+                | "AG"
+                | "GmbH"
+                | "LP"
+                | "L.P"
+                | "Co"
+                | "SE"
+                | "B.V"
+        )
+}
+
 /// Whether `before` ends with an item number of a list of definitions: "(i)", "and (ii) the".
 fn enumerated(before: &str) -> bool {
     static ITEM: OnceLock<Regex> = OnceLock::new();
@@ -447,7 +494,12 @@ fn parenthesis(text: &str, open: usize, inner: &str) -> Option<Defined> {
     // statements”)": a name for a whole list is not its last item; no antecedent is better than
     // that one.
     let collective = lower.contains("collectively") || lower.contains("together");
-    if let Some(a) = antecedent.as_deref().filter(|_| collective) {
+    let audited = collective
+        .then(|| audited_list(text[..open].trim_end(), &term))
+        .flatten();
+    if audited.is_some() {
+        antecedent = audited;
+    } else if let Some(a) = antecedent.as_deref().filter(|_| collective) {
         let before = text[..open].trim_end();
         let tail = crate::util::tail(before, a.len() + 80);
         // Where the antecedent starts: the whole of it, else its first word ("Qiming Rongqian
@@ -507,6 +559,19 @@ fn parenthesis(text: &str, open: usize, inner: &str) -> Option<Defined> {
             }
         }
     }
+    // "Structured Credit SP Fund) and Luster LightTech International Limited": a name that
+    // starts inside an aside is cut wrong.
+    let antecedent = antecedent.filter(|a| {
+        let mut depth = 0i32;
+        a.chars().all(|c| {
+            match c {
+                '(' => depth += 1,
+                ')' => depth -= 1,
+                _ => {}
+            }
+            depth >= 0
+        })
+    });
     let close = base + inner.len();
     Some(Defined {
         term,
@@ -1053,6 +1118,8 @@ fn antecedent_of(before: &str, term: &str, renames: bool) -> Option<String> {
     let fits = |phrase: &str| {
         renames
             || term_words.len() < 2
+            // A company renamed by its brand: "1Life Healthcare, Inc. (“One Medical”)".
+            || is_company_name(phrase)
             || phrase
                 .split(|c: char| !c.is_alphanumeric())
                 .any(|w| term_words.contains(&w.to_lowercase()))
@@ -1117,30 +1184,36 @@ fn antecedent_of(before: &str, term: &str, renames: bool) -> Option<String> {
                     && from >= 2
                     && bare(words[from - 2].1).starts_with(char::is_uppercase)
                     && bare(words[from].1).starts_with(char::is_uppercase);
-                if !joins
-                    && (b.is_empty()
-                        || w.ends_with([',', ';'])
-                        || w.ends_with("’s")
-                        || w.ends_with("'s")
-                        || is_small_word(&b)
-                        || is_determiner(&b)
-                        || is_determiner(&capitalize(&b))
-                        || matches!(
-                            b.to_lowercase().as_str(),
-                            "than"
-                                | "with"
-                                | "by"
-                                | "from"
-                                | "under"
-                                | "into"
-                                | "as"
-                                | "at"
-                                | "between"
-                                | "among"
-                                | "use"
-                                | "uses"
-                                | "used"
-                        ))
+                // A proper name ("Mosaic ML Holdings, LLC") grows over its own words, not over
+                // the verb before it ("acquired").
+                let proper = words[h].1.starts_with(char::is_uppercase)
+                    && b.starts_with(char::is_lowercase)
+                    && !matches!(b.as_str(), "and" | "of" | "for" | "de");
+                if proper
+                    || !joins
+                        && (b.is_empty()
+                            || w.ends_with([',', ';'])
+                            || w.ends_with("’s")
+                            || w.ends_with("'s")
+                            || is_small_word(&b)
+                            || is_determiner(&b)
+                            || is_determiner(&capitalize(&b))
+                            || matches!(
+                                b.to_lowercase().as_str(),
+                                "than"
+                                    | "with"
+                                    | "by"
+                                    | "from"
+                                    | "under"
+                                    | "into"
+                                    | "as"
+                                    | "at"
+                                    | "between"
+                                    | "among"
+                                    | "use"
+                                    | "uses"
+                                    | "used"
+                            ))
                 {
                     break;
                 }
