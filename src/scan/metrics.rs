@@ -197,7 +197,7 @@ fn per_of(word: &str) -> Option<&'static str> {
     })
 }
 
-fn direction_of(word: &str) -> Option<&'static str> {
+pub(super) fn direction_of(word: &str) -> Option<&'static str> {
     let w = word.to_ascii_lowercase();
     if w.contains("input") || w.contains("prompt") || w.contains("cached") {
         Some("input")
@@ -281,8 +281,8 @@ impl MetricFinder {
             "rpo",
             "users",
             "developers",
-            "maus",
-            "daus",
+            "mau",
+            "dau",
             "context",
             "latency",
             "throughput",
@@ -297,6 +297,7 @@ impl MetricFinder {
             "arr,",
             "arr.",
             "arr)",
+            "arr\t",
         ]
     }
 
@@ -1153,7 +1154,7 @@ fn listed_years(phrase: &str, after: &str) -> (Vec<String>, usize) {
     )
 }
 
-fn per_of_words(adj: &str) -> Option<&'static str> {
+pub(super) fn per_of_words(adj: &str) -> Option<&'static str> {
     let p = patterns();
     p.per_words
         .captures(adj)

@@ -8,6 +8,7 @@ pub mod glossary_section;
 mod metrics;
 pub mod number;
 pub mod sentence;
+mod table;
 pub mod terms;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
@@ -210,7 +211,26 @@ impl Scanner {
             if !sentence.bytes().any(|b| b.is_ascii_digit()) && !has_number_word(sentence) {
                 continue;
             }
+            // A table row: its figures by column, then what the prose rules find besides.
+            let mut found = Vec::new();
+            if sentence.contains('\t') {
+                let from = crate::util::floor_char_boundary(
+                    text,
+                    range.start.saturating_sub(table::HEADER_REACH),
+                );
+                found = table::row_metrics(sentence, &text[from..range.start]);
+            }
+            let by_column = found.len();
             for f in self.metrics.find(sentence) {
+                if !found[..by_column]
+                    .iter()
+                    .any(|g| g.start < f.end && f.start < g.end)
+                {
+                    found.push(f);
+                }
+            }
+            found.sort_by_key(|f| f.start);
+            for f in found {
                 let (mut start, end) = (range.start + f.start, range.start + f.end);
                 let index = joined.page_index(end.saturating_sub(1));
                 if joined.page_index(start) != index {

@@ -426,6 +426,10 @@ fn cli_scan_reports_metrics_with_pages_and_spans_into_text_json() {
         vec![
             "token_volume",
             "token_throughput",
+            "token_revenue",
+            "token_revenue",
+            "gross_margin",
+            "gross_margin",
             "token_price",
             "token_price"
         ]
@@ -440,8 +444,14 @@ fn cli_scan_reports_metrics_with_pages_and_spans_into_text_json() {
     assert_eq!(throughput.qualifier.as_deref(), Some("over"));
     assert_eq!(throughput.section.as_deref(), Some("PROSPECTUS SUMMARY"));
     assert_eq!(throughput.page, 2);
-    assert_eq!(metrics[3].direction.as_deref(), Some("output"));
-    assert_eq!(metrics[3].unit, "USD/1M tokens");
+    assert_eq!(metrics[7].direction.as_deref(), Some("output"));
+    assert_eq!(metrics[7].unit, "USD/1M tokens");
+    // The table row "Usage-based revenue⇥$412,300⇥$98,750" under "2025⇥2024".
+    assert_eq!(metrics[2].value, 412_300.0);
+    assert_eq!(
+        metrics[2].period.as_deref(),
+        Some("year ended December 31, 2025")
+    );
 }
 
 #[test]
