@@ -63,11 +63,26 @@ pub fn merge_key(term: &str) -> String {
     singular.map(str::to_string).unwrap_or(k)
 }
 
+/// The form definitions are compared in: their words, lower-case, in order, without articles
+/// and prepositions, "U.S." and "of America" folded. "accounting principles generally accepted
+/// in the United States of America" and "U.S. generally accepted accounting principles" are one
+/// definition in other words, not a conflict.
 fn norm_definition(d: &str) -> String {
-    super::key(d)
-        .trim_end_matches(['.', ';', ','])
-        .trim()
-        .to_string()
+    let lower = super::key(d)
+        .replace("u.s.", "united states")
+        .replace("united states of america", "united states");
+    let mut words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| {
+            !w.is_empty()
+                && !matches!(
+                    *w,
+                    "the" | "a" | "an" | "of" | "in" | "for" | "at" | "on" | "by" | "its" | "our"
+                )
+        })
+        .collect();
+    words.sort_unstable();
+    words.join(" ")
 }
 
 /// Collects defined terms filing by filing, then merges them.
@@ -265,6 +280,34 @@ mod tests {
         assert_eq!(merge_key("access"), "access");
         assert_eq!(merge_key("analysis"), "analysis");
         assert_eq!(merge_key("GPUs"), "gpu");
+    }
+
+    #[test]
+    fn the_same_definition_in_other_words_is_no_conflict() {
+        let mut m = GlossaryMerger::new();
+        for (path, def) in [
+            (
+                "a.htm",
+                "accounting principles generally accepted in the United States of America",
+            ),
+            ("b.htm", "U.S. generally accepted accounting principles"),
+            (
+                "c.htm",
+                "Generally accepted accounting principles in the United States.",
+            ),
+        ] {
+            m.add(path.into(), &[term("GAAP", def, 1)], "GAAP".into());
+        }
+        m.add(
+            "d.htm".into(),
+            &[term("GAAP", "generally accepted auditing standards", 1)],
+            "GAAP".into(),
+        );
+        let g = m.finish();
+        let gaap = g.iter().find(|t| t.key == "gaap").unwrap();
+        assert_eq!(gaap.definitions.len(), 2);
+        assert_eq!(gaap.definitions[0].places.len(), 3);
+        assert!(gaap.conflict);
     }
 
     #[test]
