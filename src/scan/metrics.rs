@@ -84,6 +84,10 @@ struct Patterns {
     change_by_to: Regex,
     econ_after: Regex,
     named_customers: Regex,
+    share_verb_before: Regex,
+    revenue_word: Regex,
+    window_after: Regex,
+    per_unit_after_keyword: Regex,
     customer_threshold: Regex,
     not_our_users: Regex,
     users_before: Regex,
@@ -158,6 +162,10 @@ fn patterns() -> &'static Patterns {
         other_amount: re(r"(?i)(?-u:\b)(?:returns|taxes|repurchases|dividends|proceeds|acquisitions|investments|securities|payments|outflows|inflows|expenses|costs|income|loss|debt|notes|cash)\s+(?:[A-Za-z0-9_]+\s+){0,2}(?:of|was|were|totaled)\s*(?:approximately|about|over|nearly)?\s*$"),
         econ_after: re(r"(?i)^\s*(?:of|in|on)\s+(?:our\s+|total\s+)?(?P<arr>annual(?:ized)?\s+recurring\s+revenues?|annuali[sz]ed\s+(?:revenue\s+)?run[- ]rate(?:\s+revenues?)?|(?:revenue\s+)?run[- ]rate(?:\s+revenues?)?|ARR)(?-u:\b)|^\s*(?:of|in|on)\s+(?:(?:total|annual|annualized|net|our|cash|recurring|API|usage-based|token|subscription)\s+){0,3}(?P<k>capital\s+expenditures?|capex|revenues?|net\s+sales|remaining\s+performance\s+obligations|purchases\s+of\s+property\s+and\s+equipment)(?-u:\b)"),
         customer_threshold: re(r"(?i)(?-u:\b)(?:customers|clients|accounts|enterprises)\s+(?:each\s+)?(?:with|that|who|generating|contributing|spending|paying|each\s+of\s+which)(?-u:\b)[^.;]{0,80}$"),
+        share_verb_before: re(r"(?i)(?:accounted\s+for|represented|contributed)\s*(?:approximately|about|around|over|more\s+than|nearly|roughly)?\s*$"),
+        revenue_word: re(r"(?i)(?-u:\b)(?:revenues?|net\s+sales)(?-u:\b)"),
+        window_after: re(r"(?i)^\s*-?\s*(?:tokens?\s*-?\s*)?(?:long\s+)?context(?:[- ](?:window|length))?(?-u:\b)"),
+        per_unit_after_keyword: re(r"(?i)(?-u:\b)(?:revenues?|sales|spend(?:ing)?)\s+per\s+(?:[A-Za-z-]+\s+){0,2}(?:customers?|users?|clients?|accounts?|subscribers?|members?|developers?|seats?|units?)(?-u:\b)[^.;$]{0,40}$"),
         named_customers: re(r"(?i)(?-u:\b)(?:largest|top(?:\s+[A-Za-z0-9_]+)?|biggest|single|major|significant|individual|one|two|three|four|five|ten)\s+customers?(?-u:\b)|(?-u:\b)customers?\s+[A-Z](?-u:\b)|(?-u:\b)customer\s+concentration(?-u:\b)"),
         users_before: re(r"(?i)(?-u:\b)(?:users|MAUs|DAUs|developers)(?-u:\b)(?:\s+(?:of|for|on|in)\s+(?:our\s+)?[[A-Za-z0-9_]-]+(?:\s+[[A-Za-z0-9_]-]+){0,3})?\s+(?:(?:has|have|had)\s+)?(?:increased|expanded|grew|rose|reached|exceeded|surpassed|totaled|was|were)\s+(?:from|to)?\s*(?:more\s+than|over|approximately|about|around|nearly)?\s*$"),
         other_count: re(r"(?i)^\s*(?:[a-z-]+\s+)?(?:countries|regions|cities|markets|languages|employees|enterprises|customers|companies|members|partners|stores|locations)(?-u:\b)"),
@@ -609,6 +617,23 @@ impl MetricFinder {
             }
         }
 
+        // "a 128K context window": a count of tokens without the word.
+        if q.currency.is_none()
+            && q.kind == NumberKind::Plain
+            && token_ok
+            && (q.scaled || q.value >= 1000.0)
+        {
+            if let Some(c) = p.window_after.captures(after) {
+                return Some(base(
+                    "context_window",
+                    q.value,
+                    "tokens".into(),
+                    q.end + c.get(0)?.end(),
+                    0.85,
+                ));
+            }
+        }
+
         // Relative speed: "a 2.5x increase in token throughput", "10 times faster".
         if q.kind == NumberKind::Multiple && token_ok && p.model_context.is_match(sentence) {
             let ahead = head(after, 48);
@@ -750,6 +775,21 @@ impl MetricFinder {
             {
                 return Some(base("gross_margin", q.value, "%".into(), q.end, 0.8));
             }
+            // "..., and our largest customer accounted for 18.1%": the revenue named earlier in
+            // the sentence.
+            if p.of_revenue_after.find(after).is_none()
+                && p.share_verb_before.is_match(tail(before, 40))
+                && p.named_customers.is_match(tail(before, 80))
+                && p.revenue_word.is_match(before)
+            {
+                return Some(base(
+                    "customer_concentration",
+                    q.value,
+                    "%".into(),
+                    q.end,
+                    0.7,
+                ));
+            }
             let c = p.of_revenue_after.find(after)?;
             if p.named_customers.is_match(sentence) || names_a_company_share(sentence) {
                 return Some(base(
@@ -813,6 +853,11 @@ impl MetricFinder {
             return None;
         }
         let before_kw = before_kw.map(|(k, _)| k);
+        // "Average revenue per enterprise customer was US$1.2 million": a figure per customer
+        // or user, not the company's.
+        if p.per_unit_after_keyword.is_match(window) {
+            return None;
+        }
         let (keyword, kw_end) = match before_kw {
             Some(k) => (k, q.end),
             None => {
