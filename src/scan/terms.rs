@@ -94,7 +94,7 @@ fn quoted() -> &'static Regex {
 fn means_tail() -> &'static Regex {
     static T: OnceLock<Regex> = OnceLock::new();
     T.get_or_init(|| {
-        Regex::new(r"^\s*,?\s*(?:\(?[^()\n]{0,40}\)\s*)?(?i:means|shall\s+mean|refers\s+to|shall\s+refer\s+to|is\s+defined\s+as|has\s+the\s+meaning)(?-u:\b)")
+        Regex::new(r"^\s*,?\s*(?:\(?[^()\n]{0,40}\)\s*)?(?i:means|shall\s+mean|refers\s+to|shall\s+refer\s+to|is\s+defined\s+as|has\s+the\s+meaning|to\s+mean|to\s+refer\s+to)(?-u:\b)")
             .expect("valid regex")
     })
 }
@@ -103,7 +103,7 @@ fn means_tail() -> &'static Regex {
 fn means() -> &'static Regex {
     static M: OnceLock<Regex> = OnceLock::new();
     M.get_or_init(|| {
-        Regex::new(r#"[“"]\s*([^“”"\n]{1,80}?)\s*[”"]\s*,?\s*(?:\(?[^()\n]{0,40}\)\s*)?(?i:means|shall\s+mean|refers\s+to|shall\s+refer\s+to|is\s+defined\s+as|has\s+the\s+meaning)\z"#)
+        Regex::new(r#"[“"]\s*([^“”"\n]{1,80}?)\s*[”"]\s*,?\s*(?:\(?[^()\n]{0,40}\)\s*)?(?i:means|shall\s+mean|refers\s+to|shall\s+refer\s+to|is\s+defined\s+as|has\s+the\s+meaning|to\s+mean|to\s+refer\s+to)\z"#)
             .expect("valid regex")
     })
 }
@@ -475,11 +475,28 @@ fn parenthesis(text: &str, open: usize, inner: &str) -> Option<Defined> {
     if names.is_empty() {
         return None;
     }
+    // "(such agreement, as amended, the “Microsoft MSA”)": the noun after "such" names the
+    // thing again; but not after the first name ("(each, an “Investee,” and such purchases,
+    // the “Investments”)" holds two definitions).
+    let first_quote = names[0].1.start - base;
+    let mut after_such = false;
+    let mut such_seen = false;
     let only_preamble = outside
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '“' | '”' | '"'))
         .filter(|w| !w.is_empty())
-        .all(|w| PREAMBLE.contains(&w.to_lowercase().as_str()));
-    if !only_preamble {
+        .all(|w| {
+            let lower = w.to_lowercase();
+            let ok = after_such && w.chars().all(char::is_alphabetic)
+                || PREAMBLE.contains(&lower.as_str());
+            after_such = lower == "such";
+            such_seen |= after_such;
+            ok
+        });
+    let such_late = such_seen
+        && !inner[..first_quote.min(inner.len())]
+            .to_lowercase()
+            .contains("such ");
+    if !only_preamble || such_late {
         return None;
     }
     let (term, span) = names[0].clone();
@@ -627,12 +644,12 @@ fn name_list(before: &str, last: &str) -> Option<String> {
 fn inline_definition(before: &str, after: &str) -> Option<String> {
     static LEAD: OnceLock<Regex> = OnceLock::new();
     let lead = LEAD.get_or_init(|| {
-        Regex::new(r"^\s*,?\s*(?:(?:which|that)\s+(?:we\s+|is\s+|are\s+)?(?:define[sd]?|calculate[sd]?)\s+as|(?:is|are)\s+(?:defined|calculated)\s+as|means|refers\s+to)\s+")
+        Regex::new(r"^\s*,?\s*(?:(?:which|that)\s+(?:we\s+|is\s+|are\s+)?(?:define[sd]?|calculate[sd]?)\s+as|(?:is|are)\s+(?:defined|calculated)\s+as|means|refers\s+to|represents(?:\s+and\s+warrants)?|measures)\s+")
             .expect("valid regex")
     });
     static AS: OnceLock<Regex> = OnceLock::new();
     let define_as = AS.get_or_init(|| {
-        Regex::new(r"(?i)(?-u:\b)(?:we|which\s+we|the\s+company)\s+(?:define|defines|calculate|calculates)\s+(?P<what>[^.;:()]{1,120})$")
+        Regex::new(r"(?i)(?-u:\b)(?:we|which\s+we|the\s+company)\s+(?:define|defines|calculate|calculates|measure|measures)\s+(?P<what>[^.;:()]{1,120})$")
             .expect("valid regex")
     });
     // "We define X (“Y”) as ...": the "as" of "define" is still to come, and is no "as well as".
@@ -652,6 +669,10 @@ fn inline_definition(before: &str, after: &str) -> Option<String> {
         }
         None => return None,
     };
+    // "(the “Seller”) represents and warrants that ...": a covenant, not a definition.
+    if after[..start].trim_end().ends_with("warrants") {
+        return None;
+    }
     let rest = &after[start..];
     let d = rest[..definition_end(rest)]
         .split_whitespace()
@@ -1100,7 +1121,10 @@ fn antecedent_of(before: &str, term: &str, renames: bool) -> Option<String> {
             let found = tidy(at);
             // "Palantir Foundry (“Foundry”)": the term itself is no antecedent; but "the series
             // B1 financing (the “Series B1 Financing”)" names its phrase, capitalized.
-            if found.as_deref().is_some_and(|f| f != term) {
+            // A single word that is the term in lower case ("request" for "Request") names
+            // nothing more: the head noun's phrase (below) may ("inference request").
+            let same_word = |f: &str| !f.contains(' ') && f.eq_ignore_ascii_case(term);
+            if found.as_deref().is_some_and(|f| f != term && !same_word(f)) {
                 return found;
             }
         }
