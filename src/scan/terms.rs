@@ -367,6 +367,27 @@ fn audited_list(before: &str, term: &str) -> Option<String> {
         .then(|| list.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
+/// The company named before its description: "Intel Corporation" in "Intel Corporation, a
+/// Delaware corporation (the “Corporation”)", when the term is the description's noun.
+fn described_company(context: &str, antecedent: &str, term: &str) -> Option<String> {
+    static NAME: OnceLock<Regex> = OnceLock::new();
+    let name = NAME.get_or_init(|| {
+        Regex::new(
+            r"(?P<name>(?:[A-Z][A-Za-z0-9.&'’-]*,?[^\S\n]+){0,6}[A-Z][A-Za-z0-9.&'’-]*),\s+an?\s+$",
+        )
+        .expect("valid regex")
+    });
+    let noun = term.to_lowercase();
+    if term.contains(' ') || !antecedent.to_lowercase().ends_with(&noun) {
+        return None;
+    }
+    let before = context.trim_end();
+    let at = before.rfind(antecedent)?;
+    let c = name.captures(&before[..at])?;
+    let found = c["name"].trim_end_matches(',').to_string();
+    (is_company_name(&found) || found.to_lowercase().ends_with(&noun)).then_some(found)
+}
+
 /// Whether a name ends in a company's legal form: "Inc.", "LLC", "Company Limited", "plc".
 fn is_company_name(name: &str) -> bool {
     let last = name
@@ -574,6 +595,13 @@ fn parenthesis(text: &str, open: usize, inner: &str) -> Option<Defined> {
                 *a = name.to_string();
                 break;
             }
+        }
+    }
+    // "Intel Corporation, a Delaware corporation (the “Corporation”)": the company, not its
+    // description.
+    if let Some(a) = antecedent.as_deref() {
+        if let Some(name) = described_company(context, a, &term) {
+            antecedent = Some(name);
         }
     }
     // "Structured Credit SP Fund) and Luster LightTech International Limited": a name that
@@ -785,6 +813,9 @@ fn antecedent_of(before: &str, term: &str, renames: bool) -> Option<String> {
                         .next_back()
                         .is_some_and(|c| c.is_lowercase() || matches!(c, ',' | '-'))
                     && !before[..i].ends_with(" and")
+                    // "Research and Development Expenses\nResearch and development (“R&D”)":
+                    // a heading that the next line starts to repeat is no part of the clause.
+                    && !repeats_heading(&before[..i], &before[i + 1..])
                     || before[i..].starts_with('\n') && wrapped_title_case(&before[..i]) =>
             {
                 search = i;
@@ -1682,6 +1713,19 @@ fn running_text(before: &str) -> bool {
 }
 
 /// A line ending inside a capitalized name ("... of Generative Artificial"): the name wraps.
+/// Whether `line_before` (up to a line break) is a heading in title case whose first word the
+/// text after the break starts with again.
+fn repeats_heading(line_before: &str, after: &str) -> bool {
+    let line = line_before.rsplit('\n').next().unwrap_or("");
+    let first = |s: &str| {
+        s.split_whitespace().next().map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+    };
+    !running_text(line) && first(line).is_some_and(|w| w.len() >= 3) && first(line) == first(after)
+}
+
 fn wrapped_title_case(line_before: &str) -> bool {
     let last_line = line_before.rsplit('\n').next().unwrap_or("");
     let words: Vec<&str> = last_line.split_whitespace().collect();
