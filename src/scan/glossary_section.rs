@@ -204,14 +204,71 @@ fn closes_entry(line: &str) -> bool {
         || line.ends_with(";and")
 }
 
+/// Whether a line's end leads into the next line: a comma, hyphen or open quote, or a word that
+/// cannot end a definition ("the", "of", "under", "called").
+fn leads_on(line: &str) -> bool {
+    let t = line.trim_end();
+    if t.ends_with([',', '-', '–', '—', '“', '"', '(', '/', '&']) {
+        return true;
+    }
+    let last = t
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    matches!(
+        last.as_str(),
+        "the"
+            | "a"
+            | "an"
+            | "of"
+            | "to"
+            | "and"
+            | "or"
+            | "in"
+            | "on"
+            | "by"
+            | "for"
+            | "with"
+            | "under"
+            | "as"
+            | "called"
+            | "named"
+            | "from"
+            | "at"
+            | "its"
+            | "our"
+            | "their"
+            | "this"
+            | "that"
+            | "such"
+            | "which"
+            | "is"
+            | "are"
+            | "be"
+            | "means"
+            | "term"
+            | "terms"
+            | "see"
+            | "into"
+            | "per"
+            | "than"
+            | "between"
+            | "among"
+    )
+}
+
 fn quoted_entries(lines: &[Line], title: &str) -> Vec<Entry> {
     let mut out: Vec<Entry> = Vec::new();
     let mut current: Option<(Entry, String)> = None;
     let mut prev_closed = true;
+    let mut prev_leads_on = true;
     for line in lines {
+        let leads_on = leads_on(line.text);
         // A sub-heading ("ACRONYMS") or a running header closes the entry before it.
         if is_caps_heading(line.text) {
             prev_closed = true;
+            prev_leads_on = false;
             continue;
         }
         // `“Capital Market Intermediaries” or` / `“CMIs”`: the alias on the next line.
@@ -224,11 +281,16 @@ fn quoted_entries(lines: &[Line], title: &str) -> Vec<Entry> {
                     e.aliases.extend(more);
                     *def = rest.to_string();
                     prev_closed = closes_entry(line.text);
+                    prev_leads_on = leads_on;
                     continue;
                 }
             }
         }
-        let starts = opens_quote(line.text) && prev_closed;
+        // An entry starts on a line that opens with a quote after a closed entry; or after a
+        // line whose end does not lead into it ("... tasks" then "“API” application ..."),
+        // for glossaries that end their entries without punctuation. A line that ends "under
+        // the" or "," runs on into a quoted name.
+        let starts = opens_quote(line.text) && (prev_closed || !prev_leads_on);
         if starts {
             if let Some(caps) = quoted_entry_re().captures(line.text) {
                 if let Some((mut e, def)) = current.take() {
@@ -253,6 +315,7 @@ fn quoted_entries(lines: &[Line], title: &str) -> Vec<Entry> {
                     rest.to_string(),
                 ));
                 prev_closed = closes_entry(line.text);
+                prev_leads_on = leads_on;
                 continue;
             }
         }
@@ -262,6 +325,7 @@ fn quoted_entries(lines: &[Line], title: &str) -> Vec<Entry> {
             def.push_str(line.text);
         }
         prev_closed = closes_entry(line.text) || line.text.ends_with(':');
+        prev_leads_on = leads_on;
     }
     if let Some((mut e, def)) = current {
         e.definition = tidy_definition(&def);
