@@ -337,7 +337,6 @@ fn quoted_entries(lines: &[Line], title: &str) -> Vec<Entry> {
 
 /// Cells in order, empty ones dropped, read as term, definition, term, definition.
 fn table_entries(text: &str, lines: &[Line], title: &str) -> Vec<Entry> {
-    let mut cells: Vec<(usize, &str)> = Vec::new();
     let first_table_line = lines
         .iter()
         .position(|l| l.text.contains('\t'))
@@ -348,13 +347,25 @@ fn table_entries(text: &str, lines: &[Line], title: &str) -> Vec<Entry> {
     if from > 0 && !lines[from - 1].text.contains('\t') && lines[from - 1].text.len() < 60 {
         from -= 1;
     }
+    let header = |c: &str| {
+        let l = c.to_lowercase();
+        l.contains("meaning")
+            || l == "term"
+            || l == "terms"
+            || l.contains("definition")
+            || l == "abbreviation"
+    };
     // Prose after the table ends it, with the short heading line that introduces it.
     let prose = |t: &str| !t.contains('\t') && t.len() > 120 && t.ends_with(['.', ':']);
+    // Entries as (term at, term, definition); a term waits for its definition on a split row.
+    let mut rows: Vec<(usize, &str, String)> = Vec::new();
+    let mut pending: Option<(usize, &str)> = None;
     for (k, line) in lines.iter().enumerate().skip(from) {
         let t = line.text;
         if prose(t) || (!t.contains('\t') && lines.get(k + 1).is_some_and(|n| prose(n.text))) {
             break;
         }
+        let mut cells: Vec<(usize, &str)> = Vec::new();
         let mut at = line.at;
         for cell in t.split('\t') {
             let c = cell.trim();
@@ -364,31 +375,47 @@ fn table_entries(text: &str, lines: &[Line], title: &str) -> Vec<Entry> {
             }
             at += cell.len() + 1;
         }
-    }
-    let header = |c: &str| {
-        let l = c.to_lowercase();
-        l.contains("meaning")
-            || l == "term"
-            || l == "terms"
-            || l.contains("definition")
-            || l == "abbreviation"
-    };
-    while cells.first().is_some_and(|(_, c)| header(c)) {
-        cells.remove(0);
-    }
-    let _ = text;
-    cells
-        .chunks(2)
-        .filter(|pair| pair.len() == 2)
-        .map(|pair| {
-            let (at, term) = pair[0];
-            Entry {
-                term: clean_term(term),
-                aliases: Vec::new(),
-                definition: tidy_definition(pair[1].1),
-                section: title.to_string(),
-                span: at..at + term.len(),
+        if rows.is_empty() && pending.is_none() {
+            cells.retain(|(_, c)| !header(c));
+        }
+        if cells.is_empty() {
+            continue;
+        }
+        // A row whose first cell is empty ("⇥prompt and the output."), or a wrapped line in
+        // lower case, goes on with the definition before it.
+        let first_cell_empty = text[..line.at].ends_with('\t');
+        let wrapped = !t.contains('\t') && t.starts_with(char::is_lowercase);
+        if (first_cell_empty || wrapped) && pending.is_none() {
+            if let Some(last) = rows.last_mut() {
+                for (_, c) in &cells {
+                    last.2.push(' ');
+                    last.2.push_str(c);
+                }
+                continue;
             }
+        }
+        let mut cells = cells.into_iter();
+        if let Some((at, term)) = pending.take() {
+            // The definition of a split row's term.
+            if let Some((_, def)) = cells.next() {
+                rows.push((at, term, def.to_string()));
+            }
+        }
+        // Two pairs side by side: "GPU⇥Graphics processing unit.⇥HBM⇥High-bandwidth memory."
+        while let Some((at, term)) = cells.next() {
+            match cells.next() {
+                Some((_, def)) => rows.push((at, term, def.to_string())),
+                None => pending = Some((at, term)),
+            }
+        }
+    }
+    rows.into_iter()
+        .map(|(at, term, def)| Entry {
+            term: clean_term(term),
+            aliases: Vec::new(),
+            definition: tidy_definition(&def),
+            section: title.to_string(),
+            span: at..at + term.len(),
         })
         .filter(|e| !e.term.is_empty() && !e.definition.is_empty())
         .collect()
