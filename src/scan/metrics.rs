@@ -84,6 +84,9 @@ struct Patterns {
     change_by_to: Regex,
     econ_after: Regex,
     named_customers: Regex,
+    market_size: Regex,
+    other_measure_after: Regex,
+    change_of_before: Regex,
     share_verb_before: Regex,
     revenue_word: Regex,
     window_after: Regex,
@@ -166,6 +169,9 @@ fn patterns() -> &'static Patterns {
         revenue_word: re(r"(?i)(?-u:\b)(?:revenues?|net\s+sales)(?-u:\b)"),
         window_after: re(r"(?i)^\s*-?\s*(?:tokens?\s*-?\s*)?(?:long\s+)?context(?:[- ](?:window|length))?(?-u:\b)"),
         per_unit_after_keyword: re(r"(?i)(?-u:\b)(?:revenues?|sales|spend(?:ing)?)\s+per\s+(?:[A-Za-z-]+\s+){0,2}(?:customers?|users?|clients?|accounts?|subscribers?|members?|developers?|seats?|units?)(?-u:\b)[^.;$]{0,40}$"),
+        market_size: re(r"(?i)(?-u:\b)(?:size\s+of\s+(?:the\s+)?(?:[A-Za-z-]+\s+){0,5}?markets?|market\s+size|addressable\s+market|(?-u:\b)TAM)(?-u:\b)"),
+        other_measure_after: re(r"(?i)^\s*(?:in|of)\s+(?:(?:total|net|annual|adjusted|gross)\s+)?(?:operating\s+income|operating\s+loss|net\s+income|net\s+loss|income|profits?|losses|cash|free\s+cash\s+flow|expenses|costs|debt|dividends|share\s+repurchases|buybacks|savings)(?-u:\b)"),
+        change_of_before: re(r"(?i)(?-u:\b)(?:increase|decrease|growth|decline|reduction|change)\s+of\s*(?:approximately|about|over|nearly)?\s*$"),
         named_customers: re(r"(?i)(?-u:\b)(?:largest|top(?:\s+[A-Za-z0-9_]+)?|biggest|single|major|significant|individual|one|two|three|four|five|ten)\s+customers?(?-u:\b)|(?-u:\b)customers?\s+[A-Z](?-u:\b)|(?-u:\b)customer\s+concentration(?-u:\b)"),
         users_before: re(r"(?i)(?-u:\b)(?:users|MAUs|DAUs|developers)(?-u:\b)(?:\s+(?:of|for|on|in)\s+(?:our\s+)?[[A-Za-z0-9_]-]+(?:\s+[[A-Za-z0-9_]-]+){0,3})?\s+(?:(?:has|have|had)\s+)?(?:increased|expanded|grew|rose|reached|exceeded|surpassed|totaled|was|were)\s+(?:from|to)?\s*(?:more\s+than|over|approximately|about|around|nearly)?\s*$"),
         other_count: re(r"(?i)^\s*(?:[a-z-]+\s+)?(?:countries|regions|cities|markets|languages|employees|enterprises|customers|companies|members|partners|stores|locations)(?-u:\b)"),
@@ -831,19 +837,26 @@ impl MetricFinder {
         // two ("revenue for 2024 was", "capital expenditures of approximately"), not when they
         // describe a change ("revenue increased", "down", "by"); else a keyword right after it
         // ("$39.2 billion of capital expenditures").
-        let before_kw = p.money_keyword.captures_iter(window).last().and_then(|c| {
-            let k = c.name("k")?;
-            // A clause set off by commas says what the amount is, not how it relates: "Revenue
-            // generated from MaaS, which is billed based on token consumption, was RMB84.5 million".
-            let between = without_aside(&window[k.end()..]);
-            let between = between.as_str();
-            let link = p.econ_link.is_match(between)
+        // A clause set off by commas says what the amount is, not how it relates: "Revenue
+        // generated from MaaS, which is billed based on token consumption, was RMB84.5 million";
+        // nor is a keyword inside it the amount's ("Total remaining performance obligation,
+        // which represents all future revenue under contract, ... was $63.4 billion").
+        let plain_window = without_aside(tail(before, 320));
+        let plain_window = tail(&plain_window, 120);
+        let before_kw = p
+            .money_keyword
+            .captures_iter(plain_window)
+            .last()
+            .and_then(|c| {
+                let k = c.name("k")?;
+                let between = &plain_window[k.end()..];
+                let link = p.econ_link.is_match(between)
                 && (!p.change_words.is_match(between) || p.change_to.is_match(between))
                 && !p.other_amount.is_match(between)
                 // "Net revenues increased by $412.6 million, or 37%, to $1.53 billion"
                 || p.change_by_to.is_match(between);
-            link.then(|| (k.as_str().to_ascii_lowercase(), between.to_string()))
-        });
+                link.then(|| (k.as_str().to_ascii_lowercase(), between.to_string()))
+            });
         // "Revenue attributable to our largest customer, Microsoft, was $1.2 billion": the
         // revenue of one customer, not the company's.
         if before_kw
@@ -854,8 +867,15 @@ impl MetricFinder {
         }
         let before_kw = before_kw.map(|(k, _)| k);
         // "Average revenue per enterprise customer was US$1.2 million": a figure per customer
-        // or user, not the company's.
-        if p.per_unit_after_keyword.is_match(window) {
+        // or user, not the company's. Nor is the size of a market ("the size of the LLM market
+        // in China was RMB5.3 billion"), an amount of another measure named after it ("over $88
+        // billion in operating income"), or a change ("an offsetting decrease of $31.1 million
+        // of revenue").
+        if p.per_unit_after_keyword.is_match(window)
+            || p.market_size.is_match(window)
+            || p.other_measure_after.is_match(after)
+            || p.change_of_before.is_match(tail(before, 40))
+        {
             return None;
         }
         let (keyword, kw_end) = match before_kw {
@@ -903,6 +923,12 @@ impl MetricFinder {
             ("annual_recurring_revenue", 0.8)
         } else if keyword.starts_with("remaining performance") || keyword == "rpo" {
             ("remaining_performance_obligations", 0.85)
+        } else if keyword.starts_with("revenue")
+            && ["commitment", "share", "growth", "backlog"]
+                .iter()
+                .any(|w| keyword.contains(w))
+        {
+            return None;
         } else if keyword.starts_with("revenue") || keyword == "net sales" {
             // The words right after the amount, up to the next clause ("£86.3m, of which token
             // revenue was ..." is not itself token revenue).
