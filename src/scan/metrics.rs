@@ -825,7 +825,10 @@ impl MetricFinder {
         if p.regulatory_threshold.is_match(sentence) {
             return None;
         }
-        if q.kind != NumberKind::Plain || !q.scaled && q.value < 1000.0 {
+        // A company's money in prose has a scale word ("$5.8 million"); a bare "$5,804" is a
+        // table's figure in thousands, quoted in a footnote ("(1) Including related party
+        // revenue of $5,804"), whose scale the sentence does not give.
+        if q.kind != NumberKind::Plain || !q.scaled && q.value < 100_000.0 {
             return None;
         }
         // "Customers with annualized revenue run-rate of over $1 million grew to 154": a bar
