@@ -85,6 +85,7 @@ struct Patterns {
     econ_after: Regex,
     named_customers: Regex,
     market_size: Regex,
+    revenue_source_after: Regex,
     other_measure_after: Regex,
     change_of_before: Regex,
     share_verb_before: Regex,
@@ -160,7 +161,7 @@ fn patterns() -> &'static Patterns {
         margin_change: re(r"(?i)(?-u:\b)(?:impact|effect|headwind|tailwind|benefit|improvement|expansion|contraction|change)(?-u:\b)"),
         econ_link: re(r"(?i)^(?:(?:[^.;$€£¥]|\.[0-9]){0,70}?(?-u:\b)(?:was|were|of|totaled|totaling|totalled|reached|exceeded|surpassed|topped|crossed|to|from|at|is|are|be|been|between|amounted\s+to|and|approximately|about|over|nearly|roughly|around)|\s*,?)\s*(?:approximately|about|around|over|nearly|roughly|more\s+than|up\s+to)?\s*$"),
         change_words: re(r"(?i)(?-u:\b)(?:increase|increased|increases|decrease|decreased|decreases|up|down|by|reduced|reduce|rose|fell|declined|grew|growth|change|changes|changed|impact|offset|higher|lower)(?-u:\b)"),
-        change_to: re(r"(?i)(?-u:\b)(?:increased|decreased|grew|rose|fell|declined|reduced|up|down)(?:\s+(?:by\s+)?(?:approximately\s+|about\s+)?[0-9][0-9.,]*\s*(?:%|percent))?\s+(?:to|from)\s*(?:approximately|about|over|nearly)?\s*$"),
+        change_to: re(r"(?i)(?-u:\b)(?:increased|decreased|grew|rose|fell|declined|reduced|up|down)(?:\s+(?:by\s+)?(?:approximately\s+|about\s+)?[0-9][0-9.,]*\s*(?:%|percent))?(?:\s+(?:year[- ]over[- ]year|sequentially|quarter[- ]over[- ]quarter|y/y|yoy))?\s+(?:to|from)\s*(?:approximately|about|over|nearly)?\s*$"),
         change_by_to: re(r"(?i)^\s*(?:[A-Za-z]+\s+){0,2}?(?:increased|decreased|grew|rose|fell|declined)\s+(?:by\s+)?(?:approximately\s+|about\s+)?(?:US\$|\$|€|£|¥|RMB\s?|HK\$)?[0-9][0-9.,]*\s*(?:million|billion|thousand|mn|bn|%|percent)?(?:,?\s+or\s+[0-9][0-9.,]*\s*(?:%|percent),?)?\s+to\s*(?:approximately|about|over|nearly)?\s*$"),
         other_amount: re(r"(?i)(?-u:\b)(?:returns|taxes|repurchases|dividends|proceeds|acquisitions|investments|securities|payments|outflows|inflows|expenses|costs|income|loss|debt|notes|cash)\s+(?:[A-Za-z0-9_]+\s+){0,2}(?:of|was|were|totaled)\s*(?:approximately|about|over|nearly)?\s*$"),
         econ_after: re(r"(?i)^\s*(?:of|in|on)\s+(?:our\s+|total\s+)?(?P<arr>annual(?:ized)?\s+recurring\s+revenues?|annuali[sz]ed\s+(?:revenue\s+)?run[- ]rate(?:\s+revenues?)?|(?:revenue\s+)?run[- ]rate(?:\s+revenues?)?|ARR)(?-u:\b)|^\s*(?:of|in|on)\s+(?:(?:total|annual|annualized|net|our|cash|recurring|API|usage-based|token|subscription)\s+){0,3}(?P<k>capital\s+expenditures?|capex|revenues?|net\s+sales|remaining\s+performance\s+obligations|purchases\s+of\s+property\s+and\s+equipment)(?-u:\b)"),
@@ -169,6 +170,7 @@ fn patterns() -> &'static Patterns {
         revenue_word: re(r"(?i)(?-u:\b)(?:revenues?|net\s+sales)(?-u:\b)"),
         window_after: re(r"(?i)^\s*-?\s*(?:tokens?\s*-?\s*)?(?:long\s+)?context(?:[- ](?:window|length))?(?-u:\b)"),
         per_unit_after_keyword: re(r"(?i)(?-u:\b)(?:revenues?|sales|spend(?:ing)?)\s+per\s+(?:[A-Za-z-]+\s+){0,2}(?:customers?|users?|clients?|accounts?|subscribers?|members?|developers?|seats?|units?)(?-u:\b)[^.;$]{0,40}$"),
+        revenue_source_after: re(r"(?i)^[^.;]{0,40}?(?-u:\b)(?:was|were|is|are)?\s*(?:generated|derived|came|comes|earned)\s+(?:from|through)\s+(?:our\s+|the\s+)?(?:[A-Za-z-]+\s+){0,3}?(?:API|tokens?|token-based|usage-based|consumption-based|pay-as-you-go|MaaS|model-as-a-service|inference)(?-u:\b)"),
         market_size: re(r"(?i)(?-u:\b)(?:size\s+of\s+(?:the\s+)?(?:[A-Za-z-]+\s+){0,5}?markets?|market\s+size|addressable\s+market|(?-u:\b)TAM)(?-u:\b)"),
         other_measure_after: re(r"(?i)^\s*(?:in|of)\s+(?:(?:total|net|annual|adjusted|gross)\s+)?(?:operating\s+income|operating\s+loss|net\s+income|net\s+loss|income|profits?|losses|cash|free\s+cash\s+flow|expenses|costs|debt|dividends|share\s+repurchases|buybacks|savings)(?-u:\b)"),
         change_of_before: re(r"(?i)(?-u:\b)(?:increase|decrease|growth|decline|reduction|change)\s+of\s*(?:approximately|about|over|nearly)?\s*$"),
@@ -808,7 +810,11 @@ impl MetricFinder {
             }
             // "revenue from our open platform and API services accounted for 27.5% of total
             // revenue": the share of revenue that tokens bring.
-            if token_ok && p.token_revenue.is_match(tail(before, 120)) {
+            // "Nearly 40% of our revenue ... was generated from usage-based API fees".
+            let source_after = p
+                .revenue_source_after
+                .is_match(head(&after[c.end()..], 100));
+            if token_ok && (p.token_revenue.is_match(tail(before, 120)) || source_after) {
                 return Some(base(
                     "token_revenue",
                     q.value,
