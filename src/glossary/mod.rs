@@ -179,8 +179,8 @@ impl GlossaryBuilder {
 pub struct Glossary {
     entries: Vec<Entry>,
     matcher: Option<AhoCorasick>,
-    /// For each pattern: its entry, and the form as written when it must match case.
-    patterns: Vec<(usize, Option<String>)>,
+    /// For each pattern: its entry, and the forms as written when it must match case.
+    patterns: Vec<(usize, Option<Vec<String>>)>,
 }
 
 impl Glossary {
@@ -193,10 +193,10 @@ impl Glossary {
 
     fn new(entries: Vec<Entry>) -> Glossary {
         let mut lowered: Vec<String> = Vec::new();
-        let mut patterns: Vec<(usize, Option<String>)> = Vec::new();
+        let mut patterns: Vec<(usize, Option<Vec<String>>)> = Vec::new();
         // Case-folded forms first: a case-sensitive form that one of them already covers
-        // adds nothing.
-        let mut seen = std::collections::HashSet::new();
+        // adds nothing; two case-sensitive forms alike but for case ("Arr", "ARR") share one.
+        let mut seen: std::collections::HashMap<String, usize> = Default::default();
         for case_sensitive in [false, true] {
             for (i, e) in entries.iter().enumerate() {
                 if e.case_sensitive != case_sensitive {
@@ -212,11 +212,15 @@ impl Glossary {
                     }
                     for f in forms {
                         let lower = f.to_ascii_lowercase();
-                        if !seen.insert(lower.clone()) {
+                        if let Some(&k) = seen.get(&lower) {
+                            if let Some(written) = patterns[k].1.as_mut() {
+                                written.push(f);
+                            }
                             continue;
                         }
+                        seen.insert(lower.clone(), patterns.len());
                         lowered.push(lower);
-                        patterns.push((i, case_sensitive.then_some(f)));
+                        patterns.push((i, case_sensitive.then(|| vec![f])));
                     }
                 }
             }
@@ -281,9 +285,11 @@ impl Glossary {
             .find_iter(&lower)
             .filter_map(|m| {
                 let (entry, written) = &self.patterns[m.pattern().as_usize()];
-                let as_written = written
-                    .as_ref()
-                    .is_none_or(|w| text.as_bytes()[m.range()] == *w.as_bytes());
+                let as_written = written.as_ref().is_none_or(|forms| {
+                    forms
+                        .iter()
+                        .any(|w| text.as_bytes()[m.range()] == *w.as_bytes())
+                });
                 (as_written && at_word_boundary(text, m.start(), m.end())).then_some((
                     m.start(),
                     m.end(),
@@ -354,6 +360,28 @@ mod tests {
         )
         .unwrap_err();
         assert!(err.to_string().contains("empty alias"), "{err}");
+    }
+
+    #[test]
+    fn case_sensitive_forms_match_as_written_only() {
+        let entry = |term: &str, aliases: &[&str], case_sensitive: bool| Entry {
+            term: term.into(),
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+            category: "test".into(),
+            definition: "d".into(),
+            case_sensitive,
+        };
+        let g = Glossary::new(vec![
+            entry("ARR", &["Arr"], true),
+            entry("run rate", &[], false),
+        ]);
+        let text = "ARR, Arr, arr, aRR, Run Rate and run rates";
+        let terms: Vec<&str> = g
+            .find(text)
+            .into_iter()
+            .map(|(s, e, _)| &text[s..e])
+            .collect();
+        assert_eq!(terms, vec!["ARR", "Arr", "Run Rate", "run rates"]);
     }
 
     #[test]
