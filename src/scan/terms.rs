@@ -388,6 +388,38 @@ fn described_company(context: &str, antecedent: &str, term: &str) -> Option<Stri
     (is_company_name(&found) || found.to_lowercase().ends_with(&noun)).then_some(found)
 }
 
+/// The name of the one acting in a role that the term names: "JPMorgan Chase Bank, N.A., as
+/// administrative agent (the “Administrative Agent”)" gives "JPMorgan Chase Bank, N.A.".
+fn named_role(context: &str, term: &str) -> Option<String> {
+    static NAME: OnceLock<Regex> = OnceLock::new();
+    let name = NAME.get_or_init(|| {
+        Regex::new(r"(?P<name>(?:[A-Z][A-Za-z0-9.&'’-]*,?[^\S\n]+(?:(?:of|and|&)[^\S\n]+)?){1,7}[A-Z][A-Za-z0-9.&'’-]*),?[^\S\n]*$")
+            .expect("valid regex")
+    });
+    let before = context.trim_end();
+    let lower = before.to_lowercase();
+    let role = term.to_lowercase();
+    // The role's last word ends the context ("trustee", "administrative agent").
+    let last = role.split_whitespace().next_back()?;
+    if !lower.ends_with(last) || !before[..before.len() - last.len()].ends_with(char::is_whitespace)
+    {
+        return None;
+    }
+    // Back over the role's words (at most three) to "as".
+    let words: Vec<&str> = before.split_whitespace().collect();
+    let k = words.iter().rev().take(4).position(|w| *w == "as")?;
+    let as_at = words.len() - 1 - k;
+    let role_words = &words[as_at + 1..];
+    if role_words.iter().any(|w| w.starts_with(char::is_uppercase)) {
+        return None;
+    }
+    let cut = words[as_at].as_ptr() as usize - before.as_ptr() as usize;
+    let head = before[..cut].trim_end();
+    let c = name.captures(head)?;
+    let found = c["name"].trim_end_matches(',').to_string();
+    (found.split_whitespace().count() >= 2).then_some(found)
+}
+
 /// Whether a name ends in a company's legal form: "Inc.", "LLC", "Company Limited", "plc".
 fn is_company_name(name: &str) -> bool {
     let last = name
@@ -573,7 +605,7 @@ fn parenthesis(text: &str, open: usize, inner: &str) -> Option<Defined> {
         // A list of names, each as long as the last ("Qiming Rongqian and Qiming Rongkai
         // (collectively, “Qiming Venture SIIs”)"): the list is the antecedent.
         let names = at
-            .filter(|_| last_item && !list && a.starts_with(char::is_uppercase))
+            .filter(|_| last_item && !list)
             .and_then(|at| name_list(&flat[..at], a));
         if names.is_some() {
             antecedent = names;
@@ -601,6 +633,15 @@ fn parenthesis(text: &str, open: usize, inner: &str) -> Option<Defined> {
     // description.
     if let Some(a) = antecedent.as_deref() {
         if let Some(name) = described_company(context, a, &term) {
+            antecedent = Some(name);
+        }
+    }
+    // "Wilmington Trust, National Association as trustee (the “Trustee”)": the one in the role.
+    if antecedent
+        .as_deref()
+        .is_none_or(|a| a.eq_ignore_ascii_case(&term))
+    {
+        if let Some(name) = named_role(context, &term) {
             antecedent = Some(name);
         }
     }
@@ -641,14 +682,26 @@ fn name_list(before: &str, last: &str) -> Option<String> {
         return None;
     }
     end -= 1;
-    // Each earlier name ends with a comma ("A Corp, B Corp and C Corp").
+    // Each earlier name ends with a comma ("A Corp, B Corp and C Corp"); or, in lower case,
+    // shares the head noun ("common stock and preferred stock").
+    let bare = |w: &str| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    };
+    let head = last.split_whitespace().next_back().map(bare);
     while end >= size {
         let item = &words[end - size..end];
-        let capitalized = item.iter().all(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .starts_with(char::is_uppercase)
-        });
-        if !capitalized {
+        let capitalized = last.starts_with(char::is_uppercase)
+            && item.iter().all(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .starts_with(char::is_uppercase)
+            });
+        let same_head = last.starts_with(char::is_lowercase)
+            && item.last().map(|w| bare(w)) == head
+            && item
+                .iter()
+                .all(|w| w.starts_with(char::is_lowercase) && !is_small_word(&bare(w)));
+        if !capitalized && !same_head {
             break;
         }
         items += 1;
