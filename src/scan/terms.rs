@@ -368,24 +368,61 @@ fn audited_list(before: &str, term: &str) -> Option<String> {
 }
 
 /// The company named before its description: "Intel Corporation" in "Intel Corporation, a
-/// Delaware corporation (the “Corporation”)", when the term is the description's noun.
+/// Delaware corporation (the “Corporation”)", "MiniMax" in "MiniMax, an exempted company
+/// incorporated in the Cayman Islands with limited liability (the “Company”)", when the term
+/// is the description's noun.
 fn described_company(context: &str, antecedent: &str, term: &str) -> Option<String> {
     static NAME: OnceLock<Regex> = OnceLock::new();
     let name = NAME.get_or_init(|| {
-        Regex::new(
-            r"(?P<name>(?:[A-Z][A-Za-z0-9.&'’-]*,?[^\S\n]+){0,6}[A-Z][A-Za-z0-9.&'’-]*),\s+an?\s+$",
-        )
-        .expect("valid regex")
+        Regex::new(r"(?P<name>(?:[A-Z][A-Za-z0-9.&'’-]*,?[^\S\n]+(?:(?:of|and|&)[^\S\n]+)?){0,6}[A-Z][A-Za-z0-9.&'’-]*)(?:[^\S\n]*\([^()\n]{1,80}\))?,\s+an?\s+(?:[A-Za-z-]+\s+){0,3}$")
+            .expect("valid regex")
     });
     let noun = term.to_lowercase();
-    if term.contains(' ') || !antecedent.to_lowercase().ends_with(&noun) {
+    let lower = antecedent.to_lowercase();
+    let noun_at = if lower.ends_with(&noun) {
+        lower.len() - noun.len()
+    } else if lower.starts_with(&format!("{noun} ")) {
+        0
+    } else {
+        return None;
+    };
+    if term.contains(' ') {
         return None;
     }
     let before = context.trim_end();
-    let at = before.rfind(antecedent)?;
-    let c = name.captures(&before[..at])?;
-    let found = c["name"].trim_end_matches(',').to_string();
-    (is_company_name(&found) || found.to_lowercase().ends_with(&noun)).then_some(found)
+    let at = before.rfind(antecedent)? + noun_at;
+    // The words before the noun: "a joint stock " or "an exempted ".
+    let lead = before[..at].rfind(", ")?;
+    let c = name
+        .captures(&before[..at])
+        .filter(|c| c.get(0).is_some_and(|m| m.start() <= lead))?;
+    let mut found = c["name"].trim_end_matches(',').to_string();
+    // "Certificate of Incorporation of Intel Corporation": the company, not the document.
+    if let Some((left, right)) = found.rsplit_once(" of ") {
+        let document = left.split_whitespace().next_back().is_some_and(|w| {
+            matches!(
+                w,
+                "Incorporation"
+                    | "Certificate"
+                    | "Articles"
+                    | "Memorandum"
+                    | "Bylaws"
+                    | "Agreement"
+                    | "Division"
+                    | "Subsidiary"
+                    | "Affiliate"
+                    | "Association"
+            )
+        });
+        if document && is_company_name(right) {
+            found = right.to_string();
+        }
+    }
+    let entity = matches!(
+        noun.as_str(),
+        "company" | "corporation" | "partnership" | "bank" | "trust" | "fund" | "issuer"
+    );
+    (entity || is_company_name(&found) || found.to_lowercase().ends_with(&noun)).then_some(found)
 }
 
 /// The name of the one acting in a role that the term names: "JPMorgan Chase Bank, N.A., as
@@ -645,6 +682,13 @@ fn parenthesis(text: &str, open: usize, inner: &str) -> Option<Defined> {
             antecedent = Some(name);
         }
     }
+    // A date names no thing: "issued on June 11, 2019 (the “Issuer”)".
+    static DATE: OnceLock<Regex> = OnceLock::new();
+    let date = DATE.get_or_init(|| {
+        Regex::new(r"^(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4})$")
+            .expect("valid regex")
+    });
+    let antecedent = antecedent.filter(|a| !date.is_match(a));
     // "Structured Credit SP Fund) and Luster LightTech International Limited": a name that
     // starts inside an aside is cut wrong.
     let antecedent = antecedent.filter(|a| {
@@ -674,7 +718,13 @@ fn parenthesis(text: &str, open: usize, inner: &str) -> Option<Defined> {
 /// Rongqian and Qiming Rongkai"; "A Corp, B Corp and" before "C Corp" gives all three.
 fn name_list(before: &str, last: &str) -> Option<String> {
     let size = last.split_whitespace().count();
-    let words: Vec<&str> = before.split_whitespace().collect();
+    let mut words: Vec<&str> = before.split_whitespace().collect();
+    // "The Hong Kong Public Offering and the International Offering": the article goes with
+    // the last name.
+    let article = words.last().copied() == Some("the");
+    if article {
+        words.pop();
+    }
     let mut end = words.len();
     let mut items = 0;
     // The joiner before the last name, then names back to the list's start.
@@ -710,11 +760,48 @@ fn name_list(before: &str, last: &str) -> Option<String> {
             break;
         }
     }
-    if items == 0 {
+    let capital = |w: &str| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .starts_with(char::is_uppercase)
+    };
+    // One earlier name of the last one's length, but the name goes on before it ("Hong Kong
+    // Public Offering"), unless both start alike ("Qiming Rongqian and Qiming Rongkai").
+    let goes_on = items == 1
+        && end > 0
+        && capital(words[end - 1])
+        && !words[end - 1].ends_with([',', ';', '.'])
+        && !is_determiner(words[end - 1].trim_matches(|c: char| !c.is_alphanumeric()))
+        && words.get(end).map(|w| bare(w)) != last.split_whitespace().next().map(bare);
+    if items == 0 || goes_on {
+        let end = words.len() - 1;
+        // Two names of different lengths: the capitalized run before the joiner.
+        if last.starts_with(char::is_uppercase) && end >= 1 && !words[end - 1].ends_with(',') {
+            let mut start = end;
+            while start > 0
+                && end - start < 8
+                && capital(words[start - 1])
+                && !is_determiner(words[start - 1].trim_matches(|c: char| !c.is_alphanumeric()))
+                && !words[start - 1].ends_with([',', ';', '.'])
+            {
+                start -= 1;
+            }
+            // Not the last two of a longer list ("..., the A Bonds and the B Bonds").
+            let longer = start > 0
+                && (words[start - 1].ends_with(',')
+                    || start > 1 && words[start - 1] == "the" && words[start - 2].ends_with(','));
+            if start < end && end - start != size && !longer {
+                let joiner = if article { " the " } else { " " };
+                return Some(format!(
+                    "{} {}{joiner}{last}",
+                    words[start..end].join(" "),
+                    words[end]
+                ));
+            }
+        }
         return None;
     }
     let mut out = words[end..].join(" ");
-    out.push(' ');
+    out.push_str(if article { " the " } else { " " });
     out.push_str(last);
     Some(out)
 }
@@ -1173,13 +1260,17 @@ fn antecedent_of(before: &str, term: &str, renames: bool) -> Option<String> {
         // Agreement”)": a first word on its own after the term's head noun is a party to the
         // thing, not its name; the head noun's phrase (below) names it.
         let head = term.split_whitespace().next_back().map(bare);
+        let offset = words.len() - recent.len();
         let party = follows.is_none()
             && second.is_some()
             && hits.last().is_some_and(|&last| {
-                recent[..last].iter().any(|w| {
-                    head.as_deref()
-                        .is_some_and(|h| bare(w.1).trim_end_matches('s') == h.trim_end_matches('s'))
-                })
+                words[(offset + last).saturating_sub(12)..offset + last]
+                    .iter()
+                    .any(|w| {
+                        head.as_deref().is_some_and(|h| {
+                            bare(w.1).trim_end_matches('s') == h.trim_end_matches('s')
+                        })
+                    })
             });
         let pick = if party {
             None
@@ -1192,11 +1283,12 @@ fn antecedent_of(before: &str, term: &str, renames: bool) -> Option<String> {
             if recent[i].1.starts_with(char::is_uppercase) {
                 let picked = i;
                 i = extend_name_left(clause, recent, i);
-                // "Epic Games\nEpic Games, Inc.": a name repeated is no longer one name.
-                let words_of_term: Vec<String> = term.split_whitespace().map(bare).collect();
+                // "Epic Games\nEpic Games, Inc.": a name repeated is no longer one name; but
+                // "Rules Governing the Listing ..." for "Listing Rules" is one.
+                let first_word = term.split_whitespace().next().map(bare);
                 if recent[i..picked]
                     .iter()
-                    .any(|(_, w)| words_of_term.contains(&bare(w)))
+                    .any(|(_, w)| Some(bare(w)) == first_word)
                 {
                     i = picked;
                 }
@@ -1815,13 +1907,25 @@ fn extend_name_left(clause: &str, recent: &[(usize, &str)], mut i: usize) -> usi
             bare(recent[i].1).as_str(),
             "Inc" | "Ltd" | "Co" | "Corp" | "LLC" | "plc" | "N.A"
         );
-        if (prev.ends_with([',', ';']) && !corporate)
-            || prev.ends_with("’s")
-            || prev.ends_with("'s")
-            || is_determiner(&b)
-            || is_determiner(&capitalize(&b))
+        // "Rules Governing the Listing of Securities": a lower-case "the" inside a title.
+        let inner_the = prev == "the"
+            && i >= 2
+            && name_like(&bare(recent[i - 2].1))
+            && !recent[i - 2].1.ends_with([',', ';'])
+            && !is_determiner(&bare(recent[i - 2].1))
+            && !is_small_word(&bare(recent[i - 2].1).to_lowercase());
+        if !inner_the
+            && ((prev.ends_with([',', ';']) && !corporate)
+                || prev.ends_with("’s")
+                || prev.ends_with("'s")
+                || is_determiner(&b)
+                || is_determiner(&capitalize(&b)))
         {
             break;
+        }
+        if inner_the {
+            i -= 1;
+            continue;
         }
         let joins = matches!(b.as_str(), "and" | "of" | "&" | "for")
             && i >= 2
