@@ -367,6 +367,10 @@ fn audited_list(before: &str, term: &str) -> Option<String> {
         .then(|| list.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
+/// A capitalized word of a name on one line, with the comma, "of", "and" or "&" after it
+/// ("Bank of", "Trust,", "Barnes &").
+const NAME_WORD: &str = r"(?:[A-Z][A-Za-z0-9.&'’-]*,?[^\S\n]+(?:(?:of|and|&)[^\S\n]+)?)";
+
 /// The company named before its description: "Intel Corporation" in "Intel Corporation, a
 /// Delaware corporation (the “Corporation”)", "MiniMax" in "MiniMax, an exempted company
 /// incorporated in the Cayman Islands with limited liability (the “Company”)", when the term
@@ -374,8 +378,10 @@ fn audited_list(before: &str, term: &str) -> Option<String> {
 fn described_company(context: &str, antecedent: &str, term: &str) -> Option<String> {
     static NAME: OnceLock<Regex> = OnceLock::new();
     let name = NAME.get_or_init(|| {
-        Regex::new(r"(?P<name>(?:[A-Z][A-Za-z0-9.&'’-]*,?[^\S\n]+(?:(?:of|and|&)[^\S\n]+)?){0,6}[A-Z][A-Za-z0-9.&'’-]*)(?:[^\S\n]*\([^()\n]{1,80}\))?,\s+an?\s+(?:[A-Za-z-]+\s+){0,3}$")
-            .expect("valid regex")
+        Regex::new(&format!(
+            r"(?P<name>{NAME_WORD}{{0,6}}[A-Z][A-Za-z0-9.&'’-]*)(?:[^\S\n]*\([^()\n]{{1,80}}\))?,\s+an?\s+(?:[A-Za-z-]+\s+){{0,3}}$"
+        ))
+        .expect("valid regex")
     });
     let noun = term.to_lowercase();
     let lower = antecedent.to_lowercase();
@@ -430,8 +436,10 @@ fn described_company(context: &str, antecedent: &str, term: &str) -> Option<Stri
 fn named_role(context: &str, term: &str) -> Option<String> {
     static NAME: OnceLock<Regex> = OnceLock::new();
     let name = NAME.get_or_init(|| {
-        Regex::new(r"(?P<name>(?:[A-Z][A-Za-z0-9.&'’-]*,?[^\S\n]+(?:(?:of|and|&)[^\S\n]+)?){1,7}[A-Z][A-Za-z0-9.&'’-]*),?[^\S\n]*$")
-            .expect("valid regex")
+        Regex::new(&format!(
+            r"(?P<name>{NAME_WORD}{{1,7}}[A-Z][A-Za-z0-9.&'’-]*),?[^\S\n]*$"
+        ))
+        .expect("valid regex")
     });
     let before = context.trim_end();
     let lower = before.to_lowercase();
