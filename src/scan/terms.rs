@@ -553,6 +553,13 @@ fn definition_end(rest: &str) -> usize {
 /// A defining parenthesis opening at `open` with content `inner`.
 fn parenthesis(text: &str, open: usize, inner: &str) -> Option<Defined> {
     let base = open + 1;
+    // "(“Acme Cloud,” and together with Acme AI, Inc., “Acme”)": a second definition, of a
+    // group, follows the first name; only the first is this parenthesis's.
+    let whole = inner.len();
+    let inner = match (inner.find(['”', '"']), inner.find("together with")) {
+        (Some(q), Some(t)) if q < t && inner[..t].trim_end().ends_with("and") => &inner[..t],
+        _ => inner,
+    };
     let mut names: Vec<(String, Range<usize>)> = Vec::new();
     let mut outside = String::new();
     let mut last = 0;
@@ -681,13 +688,49 @@ fn parenthesis(text: &str, open: usize, inner: &str) -> Option<Defined> {
             antecedent = Some(name);
         }
     }
-    // "Wilmington Trust, National Association as trustee (the “Trustee”)": the one in the role.
+    // "Wilmington Trust, National Association as trustee (the “Trustee”)": the one in the role
+    // (also when only the role's word was found: "trustee" for "Senior Note Indenture Trustee").
+    let role_word = |a: &str| {
+        !a.contains(' ')
+            && term
+                .split_whitespace()
+                .next_back()
+                .is_some_and(|w| w.eq_ignore_ascii_case(a))
+    };
     if antecedent
         .as_deref()
-        .is_none_or(|a| a.eq_ignore_ascii_case(&term))
+        .is_none_or(|a| a.eq_ignore_ascii_case(&term) || role_word(a))
     {
         if let Some(name) = named_role(context, &term) {
             antecedent = Some(name);
+        }
+    }
+    // "Our Chief Executive Officer, Jane Doe (“Ms. Doe”)": the person, not the office.
+    if let Some(a) = antecedent.as_deref() {
+        if let Some((office, person)) = a.rsplit_once(", ") {
+            let titled = office.split_whitespace().any(|w| {
+                matches!(
+                    w,
+                    "Officer"
+                        | "President"
+                        | "Director"
+                        | "Chairman"
+                        | "Chairwoman"
+                        | "Chair"
+                        | "Founder"
+                        | "Co-Founder"
+                        | "Secretary"
+                        | "Treasurer"
+                        | "Counsel"
+                )
+            });
+            let named = person.split_whitespace().count() >= 2
+                && person
+                    .split_whitespace()
+                    .all(|w| w.starts_with(char::is_uppercase));
+            if titled && named {
+                antecedent = Some(person.to_string());
+            }
         }
     }
     // A date names no thing: "issued on June 11, 2019 (the “Issuer”)".
@@ -710,7 +753,7 @@ fn parenthesis(text: &str, open: usize, inner: &str) -> Option<Defined> {
             depth >= 0
         })
     });
-    let close = base + inner.len();
+    let close = base + whole;
     Some(Defined {
         term,
         aliases,
@@ -1256,8 +1299,15 @@ fn antecedent_of(before: &str, term: &str, renames: bool) -> Option<String> {
         };
         let second = term.split_whitespace().nth(1).map(bare);
         // Not a word inside another term's quotes ("(“OpenAI”)").
+        // For a one-word term, a plural counts ("Holders of our Class A common stock" for
+        // "Holder").
+        let one_word = !term.contains(' ');
         let hits: Vec<usize> = (0..recent.len())
-            .filter(|&i| bare(recent[i].1) == first && !recent[i].1.contains(['“', '"']))
+            .filter(|&i| {
+                let b = bare(recent[i].1);
+                (b == first || one_word && b.strip_suffix('s') == Some(first.as_str()))
+                    && !recent[i].1.contains(['“', '"'])
+            })
             .collect();
         let follows = hits
             .iter()
@@ -1935,8 +1985,15 @@ fn extend_name_left(clause: &str, recent: &[(usize, &str)], mut i: usize) -> usi
             i -= 1;
             continue;
         }
+        // Not across another term's definition, blanked out before "and" ("2024 Omnibus
+        // Incentive Plan (the “2024 Plan”) and 2014 Omnibus Incentive Plan").
+        let blanked = i >= 2 && {
+            let (at2, w2) = recent[i - 2];
+            clause[at2 + w2.len()..prev_at].len() > 2
+        };
         let joins = matches!(b.as_str(), "and" | "of" | "&" | "for")
             && i >= 2
+            && !blanked
             && name_like(&bare(recent[i - 2].1))
             && !recent[i - 2].1.ends_with([',', ';']);
         if (!name_like(&b) || is_small_word(&b)) && !joins {
