@@ -705,6 +705,19 @@ fn parenthesis(text: &str, open: usize, inner: &str) -> Option<Defined> {
             antecedent = Some(name);
         }
     }
+    // "the senior notes, which may be unsecured or secured (“senior notes”)": a clause set off
+    // by a comma describes the thing; it is no part of its name.
+    if let Some(a) = antecedent.as_mut() {
+        if let Some(cut) = [", which ", ", who ", ", whose "]
+            .iter()
+            .filter_map(|r| a.find(r))
+            .min()
+        {
+            if cut > 0 {
+                a.truncate(cut);
+            }
+        }
+    }
     // "Our Chief Executive Officer, Jane Doe (“Ms. Doe”)": the person, not the office.
     if let Some(a) = antecedent.as_deref() {
         if let Some((office, person)) = a.rsplit_once(", ") {
@@ -1506,35 +1519,48 @@ fn antecedent_of(before: &str, term: &str, renames: bool) -> Option<String> {
                 && !words[h].1.ends_with(',')
                 && words.get(h + 1).is_some_and(|w| w.1 == "that")
                 && h + 4 <= words.len();
-            let tail_end = words[h..]
-                .iter()
-                .enumerate()
-                .find(|&(k, (_, w))| {
-                    let b = bare(w);
-                    // Inside the restrictive clause its own verbs ("are purchased") stay.
-                    if restrictive {
-                        k > 1 && matches!(b.as_str(), "which" | "whom" | "whose")
+            // Where the phrase ends: at an auxiliary verb or a relative clause after a comma
+            // ("..., to which this Certification is attached", with its preposition). A
+            // relative clause without a comma restricts the noun and stays, verbs and all
+            // ("the date on which the First Six-Month Period expires").
+            let is_preposition = |w: &str| {
+                matches!(
+                    w,
+                    "to" | "under" | "by" | "in" | "of" | "for" | "with" | "on"
+                )
+            };
+            let mut inside_relative = restrictive;
+            let mut tail_end = clause.len();
+            for k in 0..words.len() - h {
+                let b = bare(words[h + k].1);
+                let relative = matches!(b.as_str(), "which" | "whom" | "whose");
+                if restrictive && k <= 1 {
+                    continue;
+                }
+                if relative {
+                    let preposition = k > 0 && is_preposition(&bare(words[h + k - 1].1));
+                    let lead = if preposition {
+                        k.checked_sub(2)
                     } else {
-                        is_auxiliary(&b)
-                            || matches!(b.as_str(), "which" | "that" | "whom" | "whose")
+                        k.checked_sub(1)
+                    };
+                    let after_comma = lead.is_none_or(|j| words[h + j].1.ends_with(','));
+                    if after_comma {
+                        tail_end = if preposition {
+                            words[h + k - 1].0
+                        } else {
+                            words[h + k].0
+                        };
+                        break;
                     }
-                })
-                .map(|(k, _)| k)
-                // "..., to which this Certification is attached": the preposition goes too.
-                .map(|k| {
-                    let relative = matches!(bare(words[h + k].1).as_str(), "which" | "whom");
-                    let preposition = k > 0
-                        && matches!(
-                            bare(words[h + k - 1].1).as_str(),
-                            "to" | "under" | "by" | "in" | "of" | "for" | "with" | "on"
-                        );
-                    if relative && preposition {
-                        words[h + k - 1].0
-                    } else {
-                        words[h + k].0
-                    }
-                })
-                .unwrap_or(clause.len());
+                    inside_relative = true;
+                    continue;
+                }
+                if !inside_relative && (is_auxiliary(&b) || b == "that") {
+                    tail_end = words[h + k].0;
+                    break;
+                }
+            }
             // Not across the line break after a heading ("Revenue Backlog\nAs of ...").
             let raw = &clause[words[from].0..tail_end];
             let after_heading = raw
