@@ -47,6 +47,8 @@ struct Patterns {
     context_before: Regex,
     volume_before: Regex,
     training_before: Regex,
+    per_request_after: Regex,
+    rate_limit_before: Regex,
     max_output_before: Regex,
     unit_of_price: Regex,
     net_retention_before: Regex,
@@ -135,6 +137,8 @@ fn patterns() -> &'static Patterns {
         net_retention_before: re(r"(?i)(?:(?:dollar-based\s+)?net\s+(?:dollar\s+|revenue\s+|expansion\s+)?retention|(?-u:\b)NRR|(?-u:\b)NDR|(?-u:\b)DBNRR)(?:\s+rates?)?(?:[^.;%$]{0,50}?(?-u:\b)(?:was|were|of|is|reached|at|exceeded|remained|to))?\s*(?:approximately|about|over|more\s+than|above|nearly|in\s+excess\s+of)?\s*$"),
         unit_of_price: re(r"(?i)(?:price|pricing|cost|charge|fee)s?\s+(?:to|of|for)\s+(?:serve|serving|generate|generating|produce|producing|process|processing|output|outputting)\s*$"),
         max_output_before: re(r"(?i)(?-u:\b)(?:max|maximum)\s+(?:output|generation|completion|response)(?:\s+(?:length|size|tokens?|limit))?(?:\s+(?:of|is|was|up|to|at)){0,3}\s*$"),
+        per_request_after: re(r"(?i)^\s*(?:in|per|within)\s+(?:a\s+|one\s+|each\s+)?(?:single\s+)?(?:prompt|request|query|conversation|call|context)(?-u:\b)"),
+        rate_limit_before: re(r"(?i)(?-u:\b)(?:limited\s+to|limits?\s+of|rate\s+limits?|capped\s+at|quotas?\s+of|throttled\s+at)(?-u:\b)[^.;]{0,60}$"),
         training_before: re(r"(?i)(?:(?:trained|pre-?trained|training|pre-?training)\s+(?:[A-Za-z0-9_]+\s+){0,4}(?:on|with|of|using)|(?:training|pre-?training)\s+(?:corpus|corpora|data|dataset|datasets)\s+(?:[A-Za-z0-9_]+\s+){0,3}?(?:contained|contains|comprised|comprises|included|includes|totaled|totaling|spanning|spans|had|has|with|of))\s+(?:approximately|about|over|more\s+than|nearly|up\s+to|roughly|around)?\s*$"),
         latency_unit: re(r"(?i)^\s*(?P<u>milliseconds?|ms|seconds?|secs?|s)(?-u:\b)"),
         latency_before: re(r"(?i)(?:time[- ]to[- ]first[- ]token|TTFT|latency|first[- ]token|response\s+time)"),
@@ -555,6 +559,21 @@ impl MetricFinder {
                     let mut f = base("context_window", q.value, "tokens".into(), tok_end, 0.85);
                     f.direction = Some("output");
                     return Some(f);
+                }
+                // "up to 128,000 tokens in a single prompt": the window, not a volume.
+                if p.per_request_after.is_match(rest) {
+                    return Some(base(
+                        "context_window",
+                        q.value,
+                        "tokens".into(),
+                        tok_end,
+                        0.85,
+                    ));
+                }
+                // "limited to 10,000 requests per minute and 2 million tokens per minute": a
+                // rate limit, not a volume.
+                if p.rate_limit_before.is_match(tail(before, 100)) {
+                    return None;
                 }
                 if p.context_before.is_match(tail(before, 120)) {
                     return Some(base(
