@@ -1533,7 +1533,8 @@ fn antecedent_of(before: &str, term: &str, renames: bool) -> Option<String> {
             let mut tail_end = clause.len();
             for k in 0..words.len() - h {
                 let b = bare(words[h + k].1);
-                let relative = matches!(b.as_str(), "which" | "whom" | "whose");
+                let relative =
+                    matches!(b.as_str(), "which" | "whom" | "whose") || b == "that" && k > 0;
                 if restrictive && k <= 1 {
                     continue;
                 }
