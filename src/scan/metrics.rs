@@ -125,13 +125,13 @@ fn patterns() -> &'static Patterns {
         tok_s: re(r"(?i)^\s*(?:tok/s|tokens?/s(?:ec)?|tps|t/s|tokens?/second)(?-u:\b)"),
         context_after: re(r"(?i)^\s*-?\s*(?:long\s+)?(?:context[- ]window|context[- ]length|input\s+context|context|window)(?-u:\b)"),
         rate_after: re(r"(?i)^\s*,?\s*(?:(?:processed|consumed|generated|served|handled|used)\s+)?(?:(?:per|a|an|each|every|this|last|in\s+the|during\s+the|for\s+the)\s+(?P<p>second|minute|hour|day|week|month|quarter|year)(?-u:\b)|(?P<adv>monthly|daily|weekly|annually|quarterly|yearly|on\s+a\s+(?:daily|monthly|weekly|quarterly|annual|annualized)\s+basis|annualized))"),
-        price_after: re(r"(?i)^\s*(?:per|/|for\s+(?:every|each)|for|a|an|each)\s*(?P<denom>(?:one\s+|a\s+)?(?:million|thousand|billion|hundred)|1\s?[MK]|1,000,000|1,000|1000|100|[MK])?\s*(?P<io>(?:input|output|prompt|completion|cached|generated)\s+)?tokens?(?-u:\b)"),
-        price_before: re(r"(?i)(?:price|pricing|cost|charge|rate|fee)s?\s+(?:[A-Za-z0-9_]+\s+){0,3}(?:per|to\s+(?:serve|generate|produce|process|output))\s+(?P<denom>(?:one\s+|a\s+)?(?:million|thousand|billion)|1\s?[MK]|1,000,000|1,000|token)\s+(?P<io>(?:input|output|prompt|completion)\s+)?(?:tokens?\s+)?[^.;]{0,60}$"),
+        price_after: re(r"(?i)^\s*(?:per|/|for\s+(?:every|each)|for|a|an|each)\s*(?P<denom>(?:one\s+|a\s+|1\s+|ten\s+)?(?:million|thousand|billion|hundred)|10,000|10\s?[Kk]|1\s?[MK]|1,000,000|1,000|1000|100|[MK])?\s*(?P<io>(?:input|output|prompt|completion|cached|generated)\s+)?tokens?(?-u:\b)"),
+        price_before: re(r"(?i)(?:price|pricing|cost|charge|rate|fee)s?\s+(?:[A-Za-z0-9_]+\s+){0,3}(?:per|to\s+(?:serve|generate|produce|process|output))\s+(?P<denom>(?:one\s+|a\s+|1\s+|ten\s+)?(?:million|thousand|billion)|10,000|10\s?[Kk]|1\s?[MK]|1,000,000|1,000|token)\s+(?P<io>(?:input|output|prompt|completion)\s+)?(?:tokens?\s+)?[^.;]{0,60}$"),
         context_before: re(r"(?i)context(?:[- ]window|[- ]length)?(?:\s+(?:size|of|is|was|up|to|supports?|supporting|with|extends?|extended|a|an|the|length|window|reaching|reaches|handles?|handling|accommodates?)){0,6}\s*$"),
         volume_before: re(r"(?i)(?P<adj>daily|monthly|weekly|annual|annualized|quarterly|yearly)?\s*(?:average\s+)?(?:(?P<adj2>daily|monthly|weekly|annual|quarterly)\s+)?tokens?\s+(?:consumption|processing|usage|call|generation|throughput)?\s*(?:volume|volumes|consumption|usage|processed|consumed|calls)(?-u:\b)(?:\s+[A-Za-z0-9_]+){0,6}?\s+(?:was|were|of|reached|exceeded|surpassed|hit|to|at|totaled|amounted\s+to|grew\s+to|increased\s+to|is|from)\s*(?:approximately|about|around|over|more\s+than|nearly|almost|up\s+to|roughly)?\s*$"),
         year_span: re(r"^(?:19|20)\d{2}\s*(?:–|—|-|to|through)\s*(?:19|20)\d{2}$"),
         regulatory_threshold: re(r"(?i)(?-u:\b)(?:emerging\s+growth\s+compan(?:y|ies)|smaller\s+reporting\s+compan(?:y|ies)|(?:large\s+)?accelerated\s+filer|public\s+float|EGC)(?-u:\b)"),
-        per_unit_after: re(r"(?i)^(?P<unit>\s*(?:per|/|for\s+every|for\s+each)\s*(?P<denom>(?:one\s+|a\s+)?(?:million|thousand|billion)|1\s?[MK]|1,000,000|1,000)(?-u:\b)(?:\s+(?:input|output|prompt|completion|cached))?)(?:\s*[,;.)]|\s+(?:and|or|for|in|on|with|while|as|compared|versus)(?-u:\b)|\s*$)"),
+        per_unit_after: re(r"(?i)^(?P<unit>\s*(?:per|/|for\s+every|for\s+each)\s*(?P<denom>(?:one\s+|a\s+|1\s+|ten\s+)?(?:million|thousand|billion)|10,000|10\s?[Kk]|1\s?[MK]|1,000,000|1,000)(?-u:\b)(?:\s+(?:input|output|prompt|completion|cached))?)(?:\s*[,;.)]|\s+(?:and|or|for|in|on|with|while|as|compared|versus)(?-u:\b)|\s*$)"),
         tokens_named: re(r"(?i)(?-u:\b)(?P<io>input|output|prompt|completion|cached(?:\s+input)?)?\s*tokens?(?-u:\b)"),
         token_share_after: re(r"(?i)^\s*(?:was|were)?\s*(?:attributable\s+to|generated\s+(?:from|by)|derived\s+from|came\s+from|from)\s+(?:our\s+|the\s+)?(?:token-based|usage-based|consumption-based|tokens?|API|MaaS|model-as-a-service|inference)(?-u:\b)(?:[A-Za-z -]{0,40}?(?-u:\b)(?:usage|consumption|services?|sales|calls|revenues?)(?-u:\b))?"),
         net_retention_before: re(r"(?i)(?:(?:dollar-based\s+)?net\s+(?:dollar\s+|revenue\s+|expansion\s+)?retention|(?-u:\b)NRR|(?-u:\b)NDR|(?-u:\b)DBNRR)(?:\s+rates?)?(?:[^.;%$]{0,50}?(?-u:\b)(?:was|were|of|is|reached|at|exceeded|remained|to))?\s*(?:approximately|about|over|more\s+than|above|nearly|in\s+excess\s+of)?\s*$"),
@@ -157,7 +157,7 @@ fn patterns() -> &'static Patterns {
         period: re(&format!(
             r"(?i)(?-u:\b)(?:(?:(?:for|in|during|over)\s+)?(?:the\s+)?(?P<p>(?:(?:three|six|nine|twelve|3|6|9|12)[- ]months?|(?:fiscal\s+)?years?|quarters?|(?:fiscal\s+)?quarter|periods?|weeks?)\s+ended\s+{MONTH}\s+\d{{1,2}},?\s+\d{{4}}|(?:as\s+of|as\s+at)\s+(?:the\s+end\s+of\s+)?(?:{MONTH}\s+(?:\d{{1,2}},?\s+)?\d{{4}}|\d{{4}})|(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:fiscal\s+)?quarter(?:\s+of\s+(?:(?:fiscal\s+)?(?:year\s+)?|FY\s*)'?\d{{2,4}}(?-u:\b))?|Q[1-4]\s*(?:FY\s*)?'?\d{{2,4}}|(?:fiscal|FY)\s*'?\d{{2,4}}|(?:early|mid|late|end\s+of)?\s*{MONTH}\s+\d{{4}}|(?:first|second)\s+half\s+(?:of\s+)?(?:(?:fiscal\s+)?(?:year\s+)?|FY\s*)'?\d{{2,4}}(?-u:\b)|(?:first|last)\s+(?:three|six|nine)\s+months\s+of\s+(?:(?:fiscal\s+)?(?:year\s+)?|FY\s*)'?\d{{2,4}}(?-u:\b)|(?:H[12]|[12]H)\s*'?\d{{2,4}}(?-u:\b)|(?:19|20)\d{{2}}\s*(?:–|—|-|to|through)\s*(?:19|20)\d{{2}}(?-u:\b)|(?:calendar\s+)?(?:19|20)\d{{2}}(?-u:\b)|(?:a|one)\s+year\s+(?:earlier|ago|before)|(?:prior|previous)\s+(?:fiscal\s+)?(?:year|quarter)(?-u:\b)|same\s+(?:period|quarter)\s+(?:of\s+|in\s+)?(?:the\s+)?(?:last|prior|previous)\s+(?:fiscal\s+)?year|last\s+year)|(?P<month>(?-i:January|February|March|April|June|July|August|September|October|November|December))(?:\s*[^\s0-9]|\s*$))"
         )),
-        model: re(r"(?-u:\b)(?P<m>(?:Llama|LLaMA|GPT|Claude|Gemini|Gemma|Mistral|Mixtral|Qwen|DeepSeek|GLM|ChatGLM|CogVLM|CogView|Grok|Phi|ERNIE|Kimi|MiniMax|abab|Hailuo|Falcon|Yi|Nemotron|Jamba|Titan|Nova|Sonnet|Opus|Haiku|o1|o3|o4)(?:[-‑ ]?[A-Za-z]*\d[[A-Za-z0-9_].]*)?(?:[-‑ ](?:\d[[A-Za-z0-9_].]*[BbMmKk]?|[A-Z][[A-Za-z0-9_].]*\d[[A-Za-z0-9_].]*|Turbo|Flash|Pro|Air|Mini|Instruct|Chat|Sonnet|Opus|Haiku|Ultra|Nano|Maverick|Scout|Behemoth|Max|Plus|Lite|Thinking|Reasoner|Coder|Vision|Omni))*|[A-Z][A-Za-z]{1,12}(?:[-‑][A-Za-z0-9.]*\d[A-Za-z0-9.]*)+)"),
+        model: re(r"(?-u:\b)(?P<m>(?:Llama|LLaMA|GPT|Claude|Gemini|Gemma|Mistral|Mixtral|Qwen|DeepSeek|GLM|ChatGLM|CogVLM|CogView|Grok|Phi|ERNIE|Kimi|MiniMax|abab|Hailuo|Falcon|Yi|Nemotron|Jamba|Titan|Nova|Sonnet|Opus|Haiku|o1|o3|o4)(?:[-‑ ]?[A-Za-z]*\d[[A-Za-z0-9_].]*)?(?:[-‑ ](?:\d[[A-Za-z0-9_].]*[BbMmKk]?|[A-Z][[A-Za-z0-9_].]*\d[[A-Za-z0-9_].]*|Turbo|Flash|Pro|Air|Mini|mini|nano|turbo|Instruct|Chat|Sonnet|Opus|Haiku|Ultra|Nano|Maverick|Scout|Behemoth|Max|Plus|Lite|Thinking|Reasoner|Coder|Vision|Omni))*|[A-Z][A-Za-z]{1,12}(?:[-‑][A-Za-z0-9.]*\d[A-Za-z0-9.]*)+)"),
         family: re(r"^(?:Llama|LLaMA|GPT|Claude|Gemini|Gemma|Mistral|Mixtral|Qwen|DeepSeek|GLM|ChatGLM|CogVLM|CogView|Grok|Phi|ERNIE|Kimi|MiniMax|abab|Hailuo|Falcon|Nemotron|Jamba|Titan|Nova|Sonnet|Opus|Haiku)(?-u:\b)"),
         model_after: re(r"^\s*(?:on|for|with|using|serving|running|of|by)\s+(?:the\s+|our\s+)?"),
         model_context: re(r"(?i)token|inference|output\s+generation|generation\s+speed|throughput|(?-u:\b)LLMs?(?-u:\b)|language\s+models?|(?-u:\b)models?(?-u:\b)"),
@@ -233,9 +233,10 @@ fn denominator(denom: Option<&str>) -> f64 {
     let d = d.to_ascii_lowercase().replace([' ', ','], "");
     let d = d.trim_start_matches("one").trim_start_matches('a');
     match d {
-        "million" | "1m" | "1000000" | "m" => 1e6,
-        "thousand" | "1k" | "1000" | "k" => 1e3,
-        "billion" => 1e9,
+        "million" | "1m" | "1000000" | "m" | "1million" => 1e6,
+        "thousand" | "1k" | "1000" | "k" | "1thousand" => 1e3,
+        "10000" | "10k" | "tenthousand" => 1e4,
+        "billion" | "1billion" => 1e9,
         "hundred" | "100" => 1e2,
         "token" | "" => 1.0,
         _ => 1.0,
