@@ -185,7 +185,7 @@ fn patterns() -> &'static Patterns {
         not_our_users: re(r"(?i)personal\s+information\s+of|(?-u:\b)operators?(?-u:\b)|(?-u:\b)obliged(?-u:\b)|(?-u:\b)shall(?-u:\b)|(?-u:\b)must(?-u:\b)|(?-u:\b)regulations?(?-u:\b)"),
         forward_looking: re(r"(?i)(?-u:\b)(?:expect|expects|anticipate|anticipates|plan|plans|target|targets|aim|aims|intend|intends|project|projected|forecast|may|could|might|would)(?-u:\b)"),
         cost_words: re(r"(?i)(?-u:\b)costs?\s+(?:us\s+|of\s+|to\s+|for\s+)?(?:serve|serving|produce|producing|generate|generating|inference|compute|run|running|process|processing)(?-u:\b)|(?-u:\b)(?:inference|serving|compute|computing|production|unit|marginal|our|average)\s+costs?(?-u:\b)|(?-u:\b)costs?\s+per\s+(?:million\s+)?tokens?(?-u:\b)|(?-u:\b)to\s+(?:serve|produce|generate)(?-u:\b)"),
-        per_words: re(r"(?i)(?-u:\b)(?P<adj>daily|monthly|weekly|annual|annualized|quarterly|yearly|per\s+(?:day|month|week|year|quarter)|a\s+(?:day|month|week|year|quarter)|each\s+(?:day|month|week|quarter|year))(?-u:\b)"),
+        per_words: re(r"(?i)(?-u:\b)(?P<adj>daily|monthly|weekly|annual|annualized|quarterly|yearly|per\s+(?:day|month|week|year|quarter)|a\s+(?:day|month|week|year|quarter)|each\s+(?:day|month|week|quarter|year)|(?:during|in|over)\s+the\s+(?:quarter|month))(?-u:\b)"),
     })
 }
 
