@@ -359,15 +359,21 @@ impl MetricFinder {
                 is_list_link(sentence, &qs[i], end, &qs[i + 1])
             })
             .collect();
+        // A listed quantity that names its own thing ("from more than 200 countries") measures
+        // that, not the metric before it.
+        let own_noun: Vec<bool> = qs
+            .iter()
+            .map(|q| names_other_thing(&sentence[q.end..]))
+            .collect();
         for i in 1..qs.len() {
-            if found[i].is_none() && linked[i - 1] {
+            if found[i].is_none() && linked[i - 1] && !own_noun[i] {
                 found[i] = found[i - 1]
                     .as_ref()
                     .map(|f| inherit(f, &qs[i - 1], &qs[i]));
             }
         }
         for i in (0..qs.len().saturating_sub(1)).rev() {
-            if found[i].is_none() && linked[i] {
+            if found[i].is_none() && linked[i] && !own_noun[i] {
                 found[i] = found[i + 1]
                     .as_ref()
                     .map(|f| inherit(f, &qs[i + 1], &qs[i]));
@@ -983,6 +989,94 @@ fn tidy(v: f64) -> f64 {
         return v;
     }
     format!("{v:.14e}").parse().unwrap_or(v)
+}
+
+/// Whether the words right after a quantity name a thing of their own ("200 countries and
+/// regions", "8,500 customers"), which a quantity listed with a metric then measures instead.
+fn names_other_thing(after: &str) -> bool {
+    let word: String = after
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_alphabetic() || *c == '-')
+        .collect();
+    let word = word.to_lowercase();
+    word.len() >= 4
+        && !after.trim_start().starts_with(char::is_uppercase)
+        && !matches!(
+            word.as_str(),
+            "from"
+                | "with"
+                | "during"
+                | "respectively"
+                | "compared"
+                | "versus"
+                | "over"
+                | "each"
+                | "year"
+                | "years"
+                | "month"
+                | "months"
+                | "quarter"
+                | "quarters"
+                | "week"
+                | "weeks"
+                | "days"
+                | "ended"
+                | "through"
+                | "until"
+                | "since"
+                | "including"
+                | "excluding"
+                | "before"
+                | "after"
+                | "when"
+                | "while"
+                | "which"
+                | "that"
+                | "then"
+                | "thereafter"
+                | "approximately"
+                | "about"
+                | "around"
+                | "more"
+                | "less"
+                | "higher"
+                | "lower"
+                | "earlier"
+                | "later"
+                | "prior"
+                | "last"
+                | "this"
+                | "their"
+                | "these"
+                | "those"
+                | "such"
+                | "same"
+                | "total"
+                | "further"
+                | "also"
+                | "both"
+                | "only"
+                | "further,"
+                | "into"
+                | "onto"
+                | "upon"
+                | "within"
+                | "among"
+                | "between"
+                | "across"
+                | "against"
+                | "tokens"
+                | "token"
+                | "users"
+                | "developers"
+                | "parameters"
+                | "gpus"
+                | "accelerators"
+                | "chips"
+                | "megawatts"
+                | "gigawatts"
+        )
 }
 
 /// The words between a keyword and its amount without asides: a parenthesis, or a clause set
