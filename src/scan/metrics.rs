@@ -1057,7 +1057,6 @@ fn names_other_thing(after: &str) -> bool {
                 | "also"
                 | "both"
                 | "only"
-                | "further,"
                 | "into"
                 | "onto"
                 | "upon"
