@@ -371,6 +371,22 @@ fn audited_list(before: &str, term: &str) -> Option<String> {
 /// ("Bank of", "Trust,", "Barnes &").
 const NAME_WORD: &str = r"(?:[A-Z][A-Za-z0-9.&'’-]*,?[^\S\n]+(?:(?:of|and|&)[^\S\n]+)?)";
 
+/// The title written after the term itself, up to the parenthesis: "Segment Reporting (Topic
+/// 280): Improvements to Reportable Segment Disclosures" for "ASU 2023-07" in "issued ASU
+/// 2023-07, Segment Reporting (Topic 280): Improvements to Reportable Segment Disclosures
+/// (“ASU 2023-07”)".
+fn titled_identifier(context: &str, term: &str) -> Option<String> {
+    let near = crate::util::tail(context, 300).trim_end();
+    let at = near.rfind(&format!("{term}, "))?;
+    let title = near[at + term.len() + 2..].trim_end_matches(',').trim();
+    let one_sentence = !title.contains('\n') && !title.contains(". ");
+    (one_sentence
+        && title.starts_with(char::is_uppercase)
+        && title.split_whitespace().count() >= 2
+        && title.split_whitespace().count() <= 30)
+        .then(|| title.to_string())
+}
+
 /// The company named before its description: "Intel Corporation" in "Intel Corporation, a
 /// Delaware corporation (the “Corporation”)", "MiniMax" in "MiniMax, an exempted company
 /// incorporated in the Cayman Islands with limited liability (the “Company”)", when the term
@@ -680,6 +696,11 @@ fn parenthesis(text: &str, open: usize, inner: &str) -> Option<Defined> {
                 break;
             }
         }
+    }
+    // "issued ASU 2023-07, Segment Reporting (Topic 280): Improvements to Reportable Segment
+    // Disclosures (“ASU 2023-07”)": the term named before its own title; the title is the name.
+    if antecedent.is_none() {
+        antecedent = titled_identifier(context, &term);
     }
     // "Intel Corporation, a Delaware corporation (the “Corporation”)": the company, not its
     // description.
