@@ -218,6 +218,11 @@ pub fn find(text: &str) -> Vec<Defined> {
         let to = crate::util::floor_char_boundary(text, at + 2400);
         out.extend(references_to(from, &text[from..to]));
     }
+    // "large language models, or LLMs, are ...": an acronym after ", or", unquoted, when the
+    // words before it spell it.
+    for at in memchr::memmem::find_iter(bytes, b", or ") {
+        out.extend(or_acronym(text, at));
+    }
     // "We refer to tokens consumed through our open platform as “platform tokens.”"
     for at in memchr::memmem::find_iter(bytes, b"refer to ") {
         let from = crate::util::floor_char_boundary(text, at.saturating_sub(16));
@@ -292,6 +297,78 @@ fn references_to(base: usize, window: &str) -> Option<Defined> {
         definition: (!definition.is_empty()).then_some(definition),
         antecedent: None,
         source: "means_clause",
+    })
+}
+
+/// The acronym after ", or " at `at` ("large language models, or LLMs,") when the words before
+/// it spell it by their initials.
+fn or_acronym(text: &str, at: usize) -> Option<Defined> {
+    let start = at + ", or ".len();
+    let rest = crate::util::head(&text[start..], 12);
+    let len = rest
+        .find(|c: char| !c.is_ascii_alphanumeric() && c != '&')
+        .unwrap_or(rest.len());
+    let acronym = &rest[..len];
+    let ends = rest[len..].starts_with([',', ')', ';', '.']) || rest[len..].is_empty();
+    let letters: Vec<char> = acronym
+        .strip_suffix('s')
+        .unwrap_or(acronym)
+        .chars()
+        .filter(char::is_ascii_alphabetic)
+        .collect();
+    let capitals = letters.iter().filter(|c| c.is_ascii_uppercase()).count();
+    if !ends || letters.len() < 2 || letters.len() > 6 || capitals < letters.len().max(2) - 1 {
+        return None;
+    }
+    // The words right before: as many as the letters, each starting with the next one (small
+    // words and hyphenated parts may come between).
+    let before = crate::util::tail(&text[..at], 200);
+    let words: Vec<&str> = before.split_whitespace().collect();
+    let mut want = letters
+        .iter()
+        .rev()
+        .map(|c| c.to_ascii_lowercase())
+        .peekable();
+    let mut first = words.len();
+    for (k, w) in words.iter().enumerate().rev() {
+        let Some(&c) = want.peek() else { break };
+        // "(phosphate-buffered": parts without their brackets; a small word ("of") gives a
+        // letter only to a lower-case one of the acronym ("DoD"), not to "OFAC"'s O.
+        let parts: Vec<&str> = w
+            .split('-')
+            .map(|p| p.trim_matches(|c: char| !c.is_alphanumeric()))
+            .filter(|p| !p.is_empty())
+            .collect();
+        let small = is_small_word(&w.to_lowercase());
+        let mut matched = false;
+        for p in parts.iter().rev() {
+            let Some(&c) = want.peek() else { break };
+            let letter_case_ok =
+                !small || letters.contains(&c) && !letters.contains(&c.to_ascii_uppercase());
+            if letter_case_ok && p.to_lowercase().starts_with(c) {
+                want.next();
+                matched = true;
+            }
+        }
+        if matched {
+            first = k;
+        } else if !is_small_word(&w.to_lowercase()) || k + 1 == words.len() {
+            let _ = c;
+            return None;
+        }
+    }
+    if want.peek().is_some() || first == words.len() {
+        return None;
+    }
+    let antecedent = words[first..].join(" ");
+    let antecedent = antecedent.trim_matches(|c: char| !c.is_alphanumeric() && c != ')');
+    Some(Defined {
+        term: acronym.to_string(),
+        aliases: Vec::new(),
+        definition: None,
+        antecedent: Some(antecedent.to_string()),
+        source: "inline",
+        span: start..start + len,
     })
 }
 
