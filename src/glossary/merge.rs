@@ -85,6 +85,26 @@ fn norm_definition(d: &str) -> String {
     words.join(" ")
 }
 
+/// Whether two of the definitions disagree: neither holds all the words of the other. One that
+/// only adds to another ("artificial intelligence" and "artificial intelligence, an area of
+/// computer science that ...") agrees with it.
+fn disagree(definitions: &[Definition]) -> bool {
+    let words: Vec<std::collections::BTreeSet<String>> = definitions
+        .iter()
+        .map(|d| {
+            norm_definition(&d.text)
+                .split(' ')
+                .map(str::to_string)
+                .collect()
+        })
+        .collect();
+    words.iter().enumerate().any(|(i, a)| {
+        words[i + 1..]
+            .iter()
+            .any(|b| !a.is_subset(b) && !b.is_subset(a))
+    })
+}
+
 /// Collects defined terms filing by filing, then merges them.
 #[derive(Debug, Default)]
 pub struct GlossaryMerger {
@@ -210,7 +230,7 @@ impl GlossaryMerger {
                     .filter(|a| merge_key(a) != key)
                     .collect();
                 MergedTerm {
-                    conflict: definitions.len() > 1,
+                    conflict: disagree(&definitions),
                     filings_defining: p.filings.len(),
                     filings_using: using[i].max(p.filings.len()),
                     term,
@@ -308,6 +328,29 @@ mod tests {
         assert_eq!(gaap.definitions.len(), 2);
         assert_eq!(gaap.definitions[0].places.len(), 3);
         assert!(gaap.conflict);
+    }
+
+    #[test]
+    fn a_definition_that_adds_to_another_is_no_conflict() {
+        let mut m = GlossaryMerger::new();
+        m.add(
+            "a.htm".into(),
+            &[term("AI", "artificial intelligence", 1)],
+            "AI".into(),
+        );
+        m.add(
+            "b.htm".into(),
+            &[term(
+                "AI",
+                "artificial intelligence, an area of computer science",
+                1,
+            )],
+            "AI".into(),
+        );
+        let g = m.finish();
+        let ai = g.iter().find(|t| t.key == "ai").unwrap();
+        assert_eq!(ai.definitions.len(), 2);
+        assert!(!ai.conflict);
     }
 
     #[test]

@@ -147,12 +147,16 @@ impl GlossaryOutput {
                     places(d)
                 )?,
                 many => {
+                    let how = if t.conflict {
+                        format!("defined {} different ways", many.len())
+                    } else {
+                        format!("{} definitions, each adding to a shorter one", many.len())
+                    };
                     writeln!(
                         out,
-                        "**{}**{} — defined {} different ways ({usage}):\n",
+                        "**{}**{} — {how} ({usage}):\n",
                         md(&t.term),
                         md(&aliases),
-                        many.len()
                     )?;
                     for d in many {
                         writeln!(out, "- {} _({})_", md(&d.text), places(d))?;
