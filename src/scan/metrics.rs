@@ -1080,12 +1080,12 @@ fn names_other_thing(after: &str) -> bool {
 
 /// The words between a keyword and its amount without asides: a parenthesis, or a clause set
 /// off by commas that starts with "which", "including", "primarily" and the like.
-fn without_aside(between: &str) -> String {
+fn without_aside(between: &str) -> std::borrow::Cow<'_, str> {
     static ASIDE: OnceLock<Regex> = OnceLock::new();
     let aside = ASIDE.get_or_init(|| {
         re(r"(?i)\([^()]*\)|,\s*(?:which|that|including|excluding|primarily|mainly|principally|largely|consisting|comprising|net\s+of)(?-u:\b)[^,;]*,")
     });
-    aside.replace_all(between, "").into_owned()
+    aside.replace_all(between, "")
 }
 
 /// Whether a company is named as the one that brings a share of revenue: "Microsoft accounted

@@ -331,7 +331,9 @@ fn or_acronym(text: &str, at: usize) -> Option<Defined> {
         .peekable();
     let mut first = words.len();
     for (k, w) in words.iter().enumerate().rev() {
-        let Some(&c) = want.peek() else { break };
+        if want.peek().is_none() {
+            break;
+        }
         // "(phosphate-buffered": parts without their brackets; a small word ("of") gives a
         // letter only to a lower-case one of the acronym ("DoD"), not to "OFAC"'s O.
         let parts: Vec<&str> = w
@@ -352,8 +354,7 @@ fn or_acronym(text: &str, at: usize) -> Option<Defined> {
         }
         if matched {
             first = k;
-        } else if !is_small_word(&w.to_lowercase()) || k + 1 == words.len() {
-            let _ = c;
+        } else if !small || k + 1 == words.len() {
             return None;
         }
     }
