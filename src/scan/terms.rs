@@ -1503,12 +1503,16 @@ fn antecedent_of(before: &str, term: &str, renames: bool) -> Option<String> {
         .split_whitespace()
         .next_back()
         .is_some_and(|w| w.starts_with(char::is_lowercase));
+    // A one-word name ("Indenture") takes its head noun only with what qualifies it ("an
+    // indenture dated as of May 1, 2020 between ..."): a bare "company" is too common.
+    let one_word = term_words.len() == 1 && !term.contains(' ');
     if term_words.len() >= 2
         || !term_words.is_empty() && lower_head && term.split_whitespace().count() >= 2
+        || one_word
     {
         // The head noun; failing that another word of the name ("credit facility" for
         // "Short-Term Credit Agreement"), but never a number or a small word.
-        let recent_from = words.len().saturating_sub(32);
+        let recent_from = words.len().saturating_sub(48);
         let find = |want: &str, head: bool| {
             let want = want.trim_end_matches('s');
             // Another word of the name is looked for nearer than the head noun.
@@ -1550,10 +1554,13 @@ fn antecedent_of(before: &str, term: &str, renames: bool) -> Option<String> {
                 let w = words[from - 1].1;
                 let b = bare(w);
                 // "Canada and Latin America": a connector between two names.
+                // Or "amended and restated indenture".
                 let joins = b == "and"
                     && from >= 2
-                    && bare(words[from - 2].1).starts_with(char::is_uppercase)
-                    && bare(words[from].1).starts_with(char::is_uppercase);
+                    && (bare(words[from - 2].1).starts_with(char::is_uppercase)
+                        && bare(words[from].1).starts_with(char::is_uppercase)
+                        || bare(words[from - 2].1).eq_ignore_ascii_case("amended")
+                            && bare(words[from].1).eq_ignore_ascii_case("restated"));
                 // A proper name ("Mosaic ML Holdings, LLC") grows over its own words, not over
                 // the verb before it ("acquired").
                 let proper = words[h].1.starts_with(char::is_uppercase)
@@ -1630,6 +1637,11 @@ fn antecedent_of(before: &str, term: &str, renames: bool) -> Option<String> {
             };
             let mut inside_relative = restrictive;
             let mut tail_end = clause.len();
+            // "As an additional condition to vesting ..., Mr. Siebel must remain in service ...
+            // (the “Service Condition”)": a verb after a comma has its own subject there, and
+            // the parenthesis names the clause; "The remaining action was filed in ... (the
+            // “Federal Action”)" names its subject.
+            let mut cut_by_verb = false;
             for k in 0..words.len() - h {
                 let b = bare(words[h + k].1);
                 let relative =
@@ -1658,6 +1670,7 @@ fn antecedent_of(before: &str, term: &str, renames: bool) -> Option<String> {
                 }
                 if !inside_relative && (is_auxiliary(&b) || b == "that") {
                     tail_end = words[h + k].0;
+                    cut_by_verb = is_auxiliary(&b);
                     break;
                 }
             }
@@ -1685,26 +1698,28 @@ fn antecedent_of(before: &str, term: &str, renames: bool) -> Option<String> {
                 .is_some_and(|w| is_small_word(&bare(w)));
             // Or the head noun with what qualifies it: "a period of 90 days from the date of
             // this prospectus" for "Lock-Up Period".
-            let qualified = restrictive
-                || !grew
-                    && h + 3 <= words.len()
-                    && words[h].1.starts_with(char::is_lowercase)
-                    && matches!(
-                        bare(words[h + 1].1).as_str(),
-                        "of" | "for"
-                            | "in"
-                            | "on"
-                            | "under"
-                            | "between"
-                            | "among"
-                            | "with"
-                            | "dated"
-                            | "commencing"
-                            | "beginning"
-                            | "starting"
-                            | "ending"
-                    );
-            if phrase.split_whitespace().count() >= 2
+            let qualified_after = h + 3 <= words.len()
+                && words[h].1.starts_with(char::is_lowercase)
+                && matches!(
+                    bare(words[h + 1].1).as_str(),
+                    "of" | "for"
+                        | "in"
+                        | "on"
+                        | "under"
+                        | "between"
+                        | "among"
+                        | "with"
+                        | "dated"
+                        | "commencing"
+                        | "beginning"
+                        | "starting"
+                        | "ending"
+                );
+            let qualified = restrictive || !grew && qualified_after;
+            if one_word && !(restrictive || qualified_after) || cut_by_verb && phrase.contains(',')
+            {
+                // Not this rule's case: fall through to the name before the parenthesis.
+            } else if phrase.split_whitespace().count() >= 2
                 && !phrase.eq_ignore_ascii_case(term)
                 && !dangling
                 && !after_heading
