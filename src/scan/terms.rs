@@ -134,6 +134,25 @@ fn plausible(name: &str) -> bool {
         && name.chars().any(|c| c.is_alphabetic())
 }
 
+/// Where the parenthesis whose inside starts `window` closes: its first ')' outside quotes. A
+/// name may hold one ("(the “Companies (WUMP) Ordinance”)"); any other '(' first is no
+/// definition's.
+fn close_outside_quotes(window: &str) -> Option<usize> {
+    let mut quoted = false;
+    for (i, c) in window.char_indices() {
+        match c {
+            '“' => quoted = true,
+            '”' => quoted = false,
+            '"' => quoted = !quoted,
+            '(' | ')' if quoted => {}
+            '(' => return None,
+            ')' => return Some(i),
+            _ => {}
+        }
+    }
+    None
+}
+
 /// Every inline definition and "means" clause in `text`.
 pub fn find(text: &str) -> Vec<Defined> {
     let mut out = Vec::new();
@@ -143,11 +162,11 @@ pub fn find(text: &str) -> Vec<Defined> {
     while let Some(open) = memchr::memchr(b'(', &bytes[i..]).map(|j| i + j) {
         i = open + 1;
         let window = crate::util::head(&text[open + 1..], 400);
-        let Some(close) = window.find(')') else {
+        let Some(close) = close_outside_quotes(window) else {
             continue;
         };
         let inner = &window[..close];
-        if inner.contains('(') || !(inner.contains('“') || inner.contains('"')) {
+        if !(inner.contains('“') || inner.contains('"')) {
             continue;
         }
         if let Some(d) = parenthesis(text, open, inner) {
@@ -213,9 +232,14 @@ pub fn find(text: &str) -> Vec<Defined> {
         });
     }
     // "References to “HK$” or “Hong Kong dollars” are to the lawful currency of Hong Kong."
-    for at in memchr::memmem::find_iter(bytes, b"eferences to ") {
-        let from = at.saturating_sub(1);
-        let to = crate::util::floor_char_boundary(text, at + 2400);
+    // "the terms “Parallax,” “the Company,” “we” ... in this prospectus refer to ..."
+    let mut starts: Vec<usize> = memchr::memmem::find_iter(bytes, b"eferences to ")
+        .chain(memchr::memmem::find_iter(bytes, b"he terms "))
+        .map(|at| at.saturating_sub(1))
+        .collect();
+    starts.sort_unstable();
+    for from in starts {
+        let to = crate::util::floor_char_boundary(text, from + 2400);
         out.extend(references_to(from, &text[from..to]));
     }
     // "large language models, or LLMs, are ...": an acronym after ", or", unquoted, when the
@@ -234,12 +258,12 @@ pub fn find(text: &str) -> Vec<Defined> {
 }
 
 /// The names of a convention ("references to “NVIDIA,” “we,” “us” or the “Company” mean NVIDIA
-/// Corporation and its subsidiaries") in `window`, which starts at `base` in the text: the first
+/// Corporation and its subsidiaries"; "the terms “Acme,” “we” and “our” refer to ...") in `window`, which starts at `base` in the text: the first
 /// proper name is the term, the other names its aliases, and what they are to its definition.
 fn references_to(base: usize, window: &str) -> Option<Defined> {
     static REFS: OnceLock<Regex> = OnceLock::new();
     let refs = REFS.get_or_init(|| {
-        Regex::new(r#"^[Rr]eferences\s+(?:in\s+this\s+(?:prospectus|report|annual\s+report|document)\s+)?to\s+(?P<names>(?:(?:the\s+|our\s+)?[“"][^“”"
+        Regex::new(r#"^(?:[Rr]eferences\s+(?:in\s+this\s+(?:prospectus|report|annual\s+report|document)\s+)?to|[Tt]he\s+terms)\s+(?P<names>(?:(?:the\s+|our\s+)?[“"][^“”"
 ]{1,80}?[”"]\s*,?\s*(?:(?:and|or|and/or)\s+)?){1,12}?)(?:\s*(?:in|throughout)\s+this\s+(?:prospectus|report|annual\s+report|document|section)\s*,?)?\s*(?:are\s+(?:references\s+)?to|mean|means|refer\s+(?:only\s+|solely\s+|either\s+)?to|shall\s+mean|include|includes)\s+"#)
             .expect("valid regex")
     });
@@ -250,7 +274,9 @@ fn references_to(base: usize, window: &str) -> Option<Defined> {
         .filter_map(|q| {
             let m = q.get(1)?;
             let name = clean_name(m.as_str());
-            plausible(&name).then(|| (base + names.start() + m.start(), name))
+            // A currency's sign counts here: "“US$” and “$” are to ...".
+            let sign = !name.is_empty() && name.chars().all(|c| "$€£¥₩".contains(c));
+            (plausible(&name) || sign).then(|| (base + names.start() + m.start(), name))
         })
         .collect();
     // The term: the first proper name, not a pronoun or "the company".
@@ -634,7 +660,7 @@ fn after_introduction(before: &str) -> bool {
 fn definition_end(rest: &str) -> usize {
     static END: OnceLock<Regex> = OnceLock::new();
     let end = END.get_or_init(|| {
-        Regex::new(r#"\.(?:\s+[A-Z“"(]|\s*$)|;\s|\n\s*\n|\n[“"•]|,?\s+(?:and\s+|or\s+)?\((?:[ivx]+|[a-h]|[0-9])\)\s+(?:the\s+)?[“"]|,?\s+and\s+(?:all\s+)?references?\s+to\s+(?:the\s+)?[“"]"#).expect("valid regex")
+        Regex::new(r#"\.(?:\s+[A-Z“"(]|\s*$)|;\s|\n\s*\n|\n[“"•]|,?\s+(?:and\s+|or\s+)?\((?:[ivx]+|[a-h]|[0-9])\)\s+(?:the\s+)?[“"]|,?\s+and\s+(?:(?:all\s+)?references?\s+to|the\s+terms?)\s+(?:the\s+)?[“"]"#).expect("valid regex")
     });
     let limit = crate::util::floor_char_boundary(rest, 2000);
     match end.find(&rest[..limit]) {
@@ -844,6 +870,30 @@ fn parenthesis(text: &str, open: usize, inner: &str) -> Option<Defined> {
                 antecedent = Some(person.to_string());
             }
         }
+    }
+    // An event ("(the “Preferred Stock Conversion”)", "(the “Reclassification”)") is named by
+    // a phrase with a word for it, not by the object of the clause before ("... into shares
+    // of our Class B common stock").
+    let head = term
+        .split_whitespace()
+        .next_back()
+        .unwrap_or("")
+        .trim_end_matches('s')
+        .to_lowercase();
+    if head.ends_with("tion") || head.ends_with("sion") {
+        let stem: String = head.chars().take(5).collect();
+        let names_event = |a: &str| {
+            a.split(|c: char| !c.is_alphanumeric()).any(|w| {
+                let w = w.to_lowercase();
+                w.starts_with(&stem)
+                    || [
+                        "tion", "tions", "sion", "sions", "ment", "ments", "ing", "ings",
+                    ]
+                    .iter()
+                    .any(|s| w.len() > s.len() + 2 && w.ends_with(s))
+            })
+        };
+        antecedent = antecedent.filter(|a| names_event(a));
     }
     // A date names no thing: "issued on June 11, 2019 (the “Issuer”)".
     static DATE: OnceLock<Regex> = OnceLock::new();
@@ -1470,7 +1520,19 @@ fn antecedent_of(before: &str, term: &str, renames: bool) -> Option<String> {
             // A single word that is the term in lower case ("request" for "Request") names
             // nothing more: the head noun's phrase (below) may ("inference request").
             let same_word = |f: &str| !f.contains(' ') && f.eq_ignore_ascii_case(term);
-            if found.as_deref().is_some_and(|f| f != term && !same_word(f)) {
+            // "the public in Hong Kong (the “Hong Kong Public Offering”)": the term's first
+            // words alone are what it is about, not its name.
+            let leading = |f: &str| {
+                let (f, t): (Vec<&str>, Vec<&str>) = (
+                    f.split_whitespace().collect(),
+                    term.split_whitespace().collect(),
+                );
+                f.len() < t.len() && t.starts_with(&f)
+            };
+            if found
+                .as_deref()
+                .is_some_and(|f| f != term && !same_word(f) && !leading(f))
+            {
                 return found;
             }
         }
@@ -1527,13 +1589,15 @@ fn antecedent_of(before: &str, term: &str, renames: bool) -> Option<String> {
                     .trim_matches(|c: char| !c.is_alphanumeric())
                     .to_lowercase();
                 let b = b.trim_end_matches('s');
+                // Or the verb's noun: "offer" for "Offering".
+                let verb = head && want.len() >= 7 && want.strip_suffix("ing") == Some(b);
                 // Or a compound ending in it: "wildfire" for "2019 Kincade fire".
                 let compound = head
                     && want.len() >= 4
                     && b.len() >= want.len() + 3
                     && b.ends_with(want)
                     && b.chars().all(|c| c.is_ascii_lowercase());
-                (b == want || compound) && !(head && modifies_next(&words, i))
+                (b == want || compound || verb) && !(head && modifies_next(&words, i))
             })
         };
         let head = term_words.last().and_then(|w| find(w, true));
@@ -1594,6 +1658,14 @@ fn antecedent_of(before: &str, term: &str, renames: bool) -> Option<String> {
                 {
                     break;
                 }
+                from -= 1;
+            }
+            // "Amended and Restated Investors’ Rights Agreement" cut after "Amended".
+            if from < h
+                && from > recent_from
+                && bare(words[from].1) == "and"
+                && words[from - 1].1.starts_with(char::is_uppercase)
+            {
                 from -= 1;
             }
             // A name goes on: "Amended and Restated 2012 Equity Incentive Plan".
@@ -1957,15 +2029,20 @@ fn without_definitions(text: &str) -> String {
 }
 
 /// Where a short capitalized aside that ends `text` opens, when it sits inside a name: a
-/// capitalized word before it and a capitalized word after it ("Education (Beijing) Co.").
+/// capitalized word before it and a capitalized word after it ("Education (Beijing) Co.",
+/// "Companies (Winding Up and Miscellaneous Provisions) Ordinance").
 fn name_aside(text: &str) -> Option<usize> {
     let open = matching_open(text)?;
     let inner = inside(&text[open..]);
-    let short = !inner.is_empty()
-        && inner.split_whitespace().count() <= 3
-        && inner
-            .split_whitespace()
-            .all(|w| w.starts_with(char::is_uppercase));
+    // Or a title's words: "Companies (Winding Up and Miscellaneous Provisions) Ordinance".
+    let words: Vec<&str> = inner.split_whitespace().collect();
+    let short = !words.is_empty()
+        && words.len() <= 6
+        && words
+            .iter()
+            .all(|w| w.starts_with(char::is_uppercase) || is_small_word(w))
+        && words[0].starts_with(char::is_uppercase)
+        && words[words.len() - 1].starts_with(char::is_uppercase);
     let word_before = text[..open]
         .trim_end()
         .rsplit(char::is_whitespace)
@@ -2106,8 +2183,9 @@ fn extend_name_left(clause: &str, recent: &[(usize, &str)], mut i: usize) -> usi
             bare(recent[i].1).as_str(),
             "Inc" | "Ltd" | "Co" | "Corp" | "LLC" | "plc" | "N.A"
         );
-        // "Rules Governing the Listing of Securities": a lower-case "the" inside a title.
-        let inner_the = prev == "the"
+        // "Rules Governing the Listing of Securities": a lower-case "the" inside a title. Or
+        // "Our" in one: "Jumpstart Our Business Startups Act of 2012".
+        let inner_the = (prev == "the" || prev == "Our")
             && i >= 2
             && name_like(&bare(recent[i - 2].1))
             && !recent[i - 2].1.ends_with([',', ';'])
