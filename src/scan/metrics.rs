@@ -101,6 +101,8 @@ struct Patterns {
     energy_procurement: Regex,
     cost_words: Regex,
     per_words: Regex,
+    base_amount: Regex,
+    example: Regex,
 }
 
 /// Compile a built-in pattern. The patterns are about ASCII words, so they are compiled without
@@ -115,6 +117,9 @@ fn re(pattern: &str) -> Regex {
         .unwrap_or_else(|e| panic!("invalid built-in regex {pattern}: {e}"))
 }
 
+/// Accelerator models named before "GPUs" ("16,384 NVIDIA H100 GPUs").
+const ACCELERATOR: &str = r"(?:H100|H200|H800|H20|A100|A800|B100|B200|B300|GB200|GB300|L40S|MI300X?|MI325X|MI355X|TPU\s?v?\d*|Blackwell|Hopper|Ascend\s*\d*[A-Z]?)";
+
 const MONTH: &str = "(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?)";
 
 fn patterns() -> &'static Patterns {
@@ -126,7 +131,7 @@ fn patterns() -> &'static Patterns {
         context_after: re(r"(?i)^\s*-?\s*(?:long\s+)?(?:context[- ]window|context[- ]length|input\s+context|context|window)(?-u:\b)"),
         rate_after: re(r"(?i)^\s*,?\s*(?:(?:processed|consumed|generated|served|handled|used)\s+)?(?:(?:per|a|an|each|every|this|last|in\s+the|during\s+the|for\s+the)\s+(?P<p>second|minute|hour|day|week|month|quarter|year)(?-u:\b)|(?P<adv>monthly|daily|weekly|annually|quarterly|yearly|on\s+a\s+(?:daily|monthly|weekly|quarterly|annual|annualized)\s+basis|annualized))"),
         price_after: re(r"(?i)^\s*(?:per|/|for\s+(?:every|each)|for|a|an|each)\s*(?P<denom>(?:one\s+|a\s+|1\s+|ten\s+)?(?:million|thousand|billion|hundred)|10,000|10\s?[Kk]|1\s?[MK]|1,000,000|1,000|1000|100|[MK])?\s*(?P<io>(?:input|output|prompt|completion|cached|generated)\s+)?tokens?(?-u:\b)"),
-        price_before: re(r"(?i)(?:price|pricing|cost|charge|rate|fee)s?\s+(?:[A-Za-z0-9_]+\s+){0,3}(?:per|to\s+(?:serve|generate|produce|process|output))\s+(?P<denom>(?:one\s+|a\s+|1\s+|ten\s+)?(?:million|thousand|billion)|10,000|10\s?[Kk]|1\s?[MK]|1,000,000|1,000|token)\s+(?P<io>(?:input|output|prompt|completion)\s+)?(?:tokens?\s+)?[^.;]{0,60}$"),
+        price_before: re(r"(?i)(?:price|pricing|cost|charge|rate|fee)s?\s+(?:[A-Za-z0-9_]+\s+){0,3}(?:per|to\s+(?:serve|generate|produce|process|output))\s+(?P<denom>(?:one\s+|a\s+|1\s+|ten\s+)?(?:million|thousand|billion)|10,000|10\s?[Kk]|1\s?[MK]|1,000,000|1,000|token)\s+(?P<io>(?:input|output|prompt|completion)\s+)?(?:tokens?\s+)?[^.;]{0,90}$"),
         context_before: re(r"(?i)context(?:[- ]window|[- ]length)?(?:\s+(?:size|of|is|was|up|to|supports?|supporting|with|extends?|extended|a|an|the|length|window|reaching|reaches|handles?|handling|accommodates?)){0,6}\s*$"),
         volume_before: re(r"(?i)(?P<adj>daily|monthly|weekly|annual|annualized|quarterly|yearly)?\s*(?:average\s+)?(?:(?P<adj2>daily|monthly|weekly|annual|quarterly)\s+)?tokens?\s+(?:consumption|processing|usage|call|generation|throughput)?\s*(?:volume|volumes|consumption|usage|processed|consumed|calls)(?-u:\b)(?:\s+[A-Za-z0-9_]+){0,6}?\s+(?:was|were|of|reached|exceeded|surpassed|hit|to|at|totaled|amounted\s+to|grew\s+to|increased\s+to|is|from)\s*(?:approximately|about|around|over|more\s+than|nearly|almost|up\s+to|roughly)?\s*$"),
         year_span: re(r"^(?:19|20)\d{2}\s*(?:–|—|-|to|through)\s*(?:19|20)\d{2}$"),
@@ -134,7 +139,7 @@ fn patterns() -> &'static Patterns {
         per_unit_after: re(r"(?i)^(?P<unit>\s*(?:per|/|for\s+every|for\s+each)\s*(?P<denom>(?:one\s+|a\s+|1\s+|ten\s+)?(?:million|thousand|billion)|10,000|10\s?[Kk]|1\s?[MK]|1,000,000|1,000)(?-u:\b)(?:\s+(?:input|output|prompt|completion|cached))?)(?:\s*[,;.)]|\s+(?:and|or|for|in|on|with|while|as|compared|versus)(?-u:\b)|\s*$)"),
         tokens_named: re(r"(?i)(?-u:\b)(?P<io>input|output|prompt|completion|cached(?:\s+input)?)?\s*tokens?(?-u:\b)"),
         token_share_after: re(r"(?i)^\s*(?:was|were)?\s*(?:attributable\s+to|generated\s+(?:from|by)|derived\s+from|came\s+from|from)\s+(?:our\s+|the\s+)?(?:token-based|usage-based|consumption-based|tokens?|API|MaaS|model-as-a-service|inference)(?-u:\b)(?:[A-Za-z -]{0,40}?(?-u:\b)(?:usage|consumption|services?|sales|calls|revenues?)(?-u:\b))?"),
-        net_retention_before: re(r"(?i)(?:(?:dollar-based\s+)?net\s+(?:dollar\s+|revenue\s+|expansion\s+)?retention|(?-u:\b)NRR|(?-u:\b)NDR|(?-u:\b)DBNRR)(?:\s+rates?)?(?:[^.;%$]{0,50}?(?-u:\b)(?:was|were|of|is|reached|at|exceeded|remained|to))?\s*(?:approximately|about|over|more\s+than|above|nearly|in\s+excess\s+of)?\s*$"),
+        net_retention_before: re(r"(?i)(?:(?:dollar-based\s+)?net\s+(?:dollar\s+|revenue\s+|expansion\s+)?retention|(?-u:\b)NRR|(?-u:\b)NDR|(?-u:\b)DBNRR)(?:\s+rates?)?(?:[^.;%$]{0,90}?(?-u:\b)(?:was|were|of|is|reached|at|exceeded|remained|to))?\s*(?:approximately|about|over|more\s+than|above|nearly|in\s+excess\s+of)?\s*$"),
         unit_of_price: re(r"(?i)(?:price|pricing|cost|charge|fee)s?\s+(?:to|of|for)\s+(?:serve|serving|generate|generating|produce|producing|process|processing|output|outputting)\s*$"),
         max_output_before: re(r"(?i)(?-u:\b)(?:max|maximum)\s+(?:output|generation|completion|response)(?:\s+(?:length|size|tokens?|limit))?(?:\s+(?:of|is|was|up|to|at)){0,3}\s*$"),
         per_request_after: re(r"(?i)^\s*(?:in|per|within)\s+(?:a\s+|one\s+|each\s+)?(?:single\s+)?(?:prompt|request|query|conversation|call|context)(?-u:\b)"),
@@ -144,24 +149,24 @@ fn patterns() -> &'static Patterns {
         latency_before: re(r"(?i)(?:time[- ]to[- ]first[- ]token|TTFT|latency|first[- ]token|response\s+time)"),
         params_after: re(r"(?i)^\s*-?\s*(?:total\s+|active\s+|activated\s+)?parameters?(?-u:\b)"),
         power_after: re(r"^\s*(?P<u>MW|GW|kW|(?i:megawatts?|gigawatts?|kilowatts?))(?-u:\b)"),
-        units_after: re(r"(?i)^\s*(?P<model>(?:(?:NVIDIA|AMD|Google|Huawei)\s+)?(?:H100|H200|H800|H20|A100|A800|B100|B200|GB200|GB300|MI300X?|MI325X|TPU\s?v?\d*|Blackwell|Hopper|Ascend\s*\d*[A-Z]?)\s*)?(?P<noun>GPUs?|graphics\s+processing\s+units|accelerators|TPUs|chips|H100s|H200s|A100s|B200s|GB200s)(?-u:\b)"),
+        units_after: re(&format!(r"(?i)^\s*(?:of\s+(?:our|its|their|these|the)\s+)?(?:(?P<model>(?:(?:NVIDIA|AMD|Google|Huawei)\s+)?{ACCELERATOR}\s*)(?P<more>(?:(?:,|,?\s+and|,?\s+or|/)\s*(?:(?:NVIDIA|AMD|Google|Huawei)\s+)?{ACCELERATOR}\s*)+)?|(?-i:[A-Z][A-Z0-9-]{{1,8}}\s+))?(?P<noun>GPUs?|graphics\s+processing\s+units|accelerators|TPUs|chips|H100s|H200s|A100s|B200s|GB200s)(?-u:\b)")),
         users_after: re(r"(?i)^\s*(?:average\s+)?(?:(?:monthly|daily|weekly)\s+active\s+|(?:(?:active|registered|paying|individual|enterprise|business|consumer)\s+(?:and|or)\s+)?(?:active|registered|paying|individual|enterprise|business|consumer)\s+)?(?:users|developers|MAUs|DAUs)(?-u:\b)"),
         of_revenue_after: re(r"(?i)^\s*(?:of\s+(?:our\s+|the\s+|its\s+)?(?:total\s+)?(?:net\s+)?revenues?)"),
         speed_words: re(r"(?i)(?-u:\b)(?:throughput|faster|speed|speeds|tokens\s+per\s+second|tok/s|inference\s+performance|generation\s+rate)(?-u:\b)"),
-        crypto: re(r"(?i)(?-u:\b)(?:stock\s+tokens?|tokeni[sz]ed|tokeni[sz]ation\s+of|crypto[A-Za-z0-9_]*|blockchain|nfts?|non-fungible|token\s+sales?|digital\s+assets?|stablecoins?|bitcoin|ethereum|utility\s+tokens?|security\s+tokens?|governance\s+tokens?|airdrops?|web3|defi|coins?|wallets?)(?-u:\b)"),
+        crypto: re(r"(?i)(?-u:\b)(?:stock\s+tokens?|tokeni[sz]ed|tokeni[sz]ation\s+of|crypto[A-Za-z0-9_]*|blockchain|nfts?|non-fungible|token\s+sales?|digital\s+assets?|stablecoins?|bitcoin|ethereum|utility\s+tokens?|security\s+tokens?|governance\s+tokens?|airdrops?|web3|defi|coins?|wallets?|trading\s+prices?|treasury\s+assets?)(?-u:\b)"),
         credential_before: re(r"(?i)(?:access|authentication|auth|bearer|refresh|session|security|oauth|api|hardware|software)\s*$"),
         denominator_before: re(r"(?i)(?:(?-u:\b)per|(?-u:\b)every|(?-u:\b)each|/|(?-u:\b)for\s+every|(?-u:\b)for\s+each)\s*(?:one\s+|a\s+)?$"),
-        qualifier: re(r"(?i)(?P<q>approximately|approx\.|about|around|roughly|~|an\s+estimated|estimated|over|more\s+than|in\s+excess\s+of|exceeding|exceeded|above|upwards\s+of|greater\s+than|at\s+least|no\s+less\s+than|no\s+fewer\s+than|a\s+minimum\s+of|up\s+to|as\s+much\s+as|as\s+many\s+as|a\s+maximum\s+of|under|less\s+than|below|fewer\s+than|nearly|almost|close\s+to|just\s+under)\s*$"),
+        qualifier: re(r"(?i)(?P<q>approximately|approx\.|about|around|roughly|~|an\s+estimated|estimated|over|more\s+than|in\s+excess\s+of|exceeding|exceeded|above|upwards\s+of|greater\s+than|surpassed|surpassing|topped|at\s+least|no\s+less\s+than|no\s+fewer\s+than|a\s+minimum\s+of|up\s+to|as\s+much\s+as|as\s+many\s+as|a\s+maximum\s+of|under|less\s+than|below|fewer\s+than|nearly|almost|close\s+to|just\s+under)\s*$"),
         money_keyword: re(r"(?i)(?-u:\b)(?P<k>annual(?:ized)?\s+recurring\s+revenues?|annuali[sz]ed\s+(?:revenue\s+)?run[- ]rate(?:\s+revenues?)?|(?:revenue\s+)?run[- ]rate(?:\s+revenues?)?|ARR|capital\s+expenditures?|capex|capital\s+spending|purchases\s+of\s+property\s+and\s+equipment|remaining\s+performance\s+obligations?|RPO|gross\s+margins?|gross\s+profit\s+margin|cost\s+of\s+revenues?|(?:unearned|deferred)\s+revenues?|revenues?\s+(?:commitments?|share|growth|backlog)|revenues?|net\s+sales|net\s+loss(?:es)?|net\s+income|gross\s+profit|operating\s+(?:loss|income)|costs?|expenses?|cash|price|prices|pricing|charges?|debt|proceeds|valuation|market\s+cap[A-Za-z0-9_]*|fair\s+value|deficit|margin)(?-u:\b)"),
-        token_revenue: re(r"(?i)(?:(?-u:\b)(?:API|token|tokens|usage-based|consumption-based|pay-as-you-go|model-as-a-service|MaaS|inference|open\s+platform)(?-u:\b)[[A-Za-z0-9_]\s-]{0,30}(?-u:\b)revenues?(?-u:\b)|(?-u:\b)revenues?\s+(?:generated\s+|derived\s+|we\s+generated\s+)?from\s+(?:our\s+|the\s+)?(?:API|token|tokens|usage-based|consumption|pay-as-you-go|MaaS|model-as-a-service|inference|open\s+platform))"),
+        token_revenue: re(r"(?i)(?:(?-u:\b)(?:API|token|tokens|usage-based|consumption-based|pay-as-you-go|model-as-a-service|MaaS|inference|open\s+platform)(?-u:\b)[[A-Za-z0-9_]\s-]{0,30}(?-u:\b)revenues?(?-u:\b)|(?-u:\b)revenues?\s+(?:generated\s+|derived\s+|we\s+generated\s+)?from\s+(?:our\s+|the\s+)?(?:“|\x22)?(?:API|token|tokens|usage-based|consumption|pay-as-you-go|MaaS|model-as-a-service|inference|open\s+platform))"),
         period: re(&format!(
-            r"(?i)(?-u:\b)(?:(?:(?:for|in|during|over)\s+)?(?:the\s+)?(?P<p>(?:(?:three|six|nine|twelve|3|6|9|12)[- ]months?|(?:fiscal\s+)?years?|quarters?|(?:fiscal\s+)?quarter|periods?|weeks?)\s+ended\s+{MONTH}\s+\d{{1,2}},?\s+\d{{4}}|(?:as\s+of|as\s+at)\s+(?:the\s+end\s+of\s+)?(?:{MONTH}\s+(?:\d{{1,2}},?\s+)?\d{{4}}|\d{{4}})|(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:fiscal\s+)?quarter(?:\s+of\s+(?:(?:fiscal\s+)?(?:year\s+)?|FY\s*)'?\d{{2,4}}(?-u:\b))?|Q[1-4]\s*(?:FY\s*)?'?\d{{2,4}}|(?:fiscal|FY)\s*'?\d{{2,4}}|(?:early|mid|late|end\s+of)?\s*{MONTH}\s+\d{{4}}|(?:first|second)\s+half\s+(?:of\s+)?(?:(?:fiscal\s+)?(?:year\s+)?|FY\s*)'?\d{{2,4}}(?-u:\b)|(?:first|last)\s+(?:three|six|nine)\s+months\s+of\s+(?:(?:fiscal\s+)?(?:year\s+)?|FY\s*)'?\d{{2,4}}(?-u:\b)|(?:H[12]|[12]H)\s*'?\d{{2,4}}(?-u:\b)|(?:19|20)\d{{2}}\s*(?:–|—|-|to|through)\s*(?:19|20)\d{{2}}(?-u:\b)|(?:calendar\s+)?(?:19|20)\d{{2}}(?-u:\b)|(?:a|one)\s+year\s+(?:earlier|ago|before)|(?:prior|previous)\s+(?:fiscal\s+)?(?:year|quarter)(?-u:\b)|same\s+(?:period|quarter)\s+(?:of\s+|in\s+)?(?:the\s+)?(?:last|prior|previous)\s+(?:fiscal\s+)?year|last\s+year)|(?P<month>(?-i:January|February|March|April|June|July|August|September|October|November|December))(?:\s*[^\s0-9]|\s*$))"
+            r"(?i)(?-u:\b)(?:(?:(?:for|in|during|over)\s+)?(?:the\s+)?(?P<p>(?:(?:trailing\s+)?(?:three|six|nine|twelve|3|6|9|12)[- ]months?|(?:fiscal\s+)?years?|quarters?|(?:fiscal\s+)?quarter|periods?|weeks?)\s+ended\s+{MONTH}\s+\d{{1,2}},?\s+\d{{4}}|(?:as\s+of|as\s+at)\s+(?:the\s+end\s+of\s+)?(?:{MONTH}\s+(?:\d{{1,2}},?\s+)?\d{{4}}|\d{{4}})|(?:as\s+of|as\s+at)\s+the\s+latest\s+practicable\s+date|end\s+of\s+(?:fiscal\s+)?(?:19|20)\d{{2}}(?-u:\b)|(?:early|mid|late)[- ](?:19|20)\d{{2}}(?-u:\b)|(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:fiscal\s+)?quarter(?:\s+of\s+(?:(?:fiscal\s+)?(?:year\s+)?|FY\s*)'?\d{{2,4}}(?-u:\b))?|Q[1-4]\s*(?:FY\s*)?'?\d{{2,4}}|(?:fiscal|FY)\s*'?\d{{2,4}}|(?:early|mid|late|end\s+of)?\s*{MONTH}\s+\d{{4}}|(?:first|second)\s+half\s+(?:of\s+)?(?:(?:fiscal\s+)?(?:year\s+)?|FY\s*)'?\d{{2,4}}(?-u:\b)|(?:first|last)\s+(?:three|six|nine)\s+months\s+of\s+(?:(?:fiscal\s+)?(?:year\s+)?|FY\s*)'?\d{{2,4}}(?-u:\b)|(?:H[12]|[12]H)\s*'?\d{{2,4}}(?-u:\b)|(?:19|20)\d{{2}}\s*(?:–|—|-|to|through)\s*(?:19|20)\d{{2}}(?-u:\b)|(?:calendar\s+)?(?:19|20)\d{{2}}(?-u:\b)|(?:a|one)\s+year\s+(?:earlier|ago|before)|(?:prior|previous)\s+(?:fiscal\s+)?(?:year|quarter)(?-u:\b)|same\s+(?:period|quarter)\s+(?:of\s+|in\s+)?(?:the\s+)?(?:(?:last|prior|previous)\s+(?:fiscal\s+)?year|(?:fiscal\s+)?(?:19|20)\d{{2}}(?-u:\b))|last\s+year)|(?P<month>(?-i:January|February|March|April|June|July|August|September|October|November|December))(?:\s*[^\s0-9]|\s*$))"
         )),
         model: re(r"(?-u:\b)(?P<m>(?:Llama|LLaMA|GPT|Claude|Gemini|Gemma|Mistral|Mixtral|Qwen|DeepSeek|GLM|ChatGLM|CogVLM|CogView|Grok|Phi|ERNIE|Kimi|MiniMax|abab|Hailuo|Falcon|Yi|Nemotron|Jamba|Titan|Nova|Sonnet|Opus|Haiku|o1|o3|o4)(?:[-‑ ]?[A-Za-z]*\d[[A-Za-z0-9_].]*)?(?:[-‑ ](?:\d[[A-Za-z0-9_].]*[BbMmKk]?|[A-Z][[A-Za-z0-9_].]*\d[[A-Za-z0-9_].]*|Turbo|Flash|Pro|Air|Mini|mini|nano|turbo|Instruct|Chat|Sonnet|Opus|Haiku|Ultra|Nano|Maverick|Scout|Behemoth|Max|Plus|Lite|Thinking|Reasoner|Coder|Vision|Omni))*|[A-Z][A-Za-z]{1,12}(?:[-‑][A-Za-z0-9.]*\d[A-Za-z0-9.]*)+)"),
         family: re(r"^(?:Llama|LLaMA|GPT|Claude|Gemini|Gemma|Mistral|Mixtral|Qwen|DeepSeek|GLM|ChatGLM|CogVLM|CogView|Grok|Phi|ERNIE|Kimi|MiniMax|abab|Hailuo|Falcon|Nemotron|Jamba|Titan|Nova|Sonnet|Opus|Haiku)(?-u:\b)"),
         model_after: re(r"^\s*(?:on|for|with|using|serving|running|of|by)\s+(?:the\s+|our\s+)?"),
         model_context: re(r"(?i)token|inference|output\s+generation|generation\s+speed|throughput|(?-u:\b)LLMs?(?-u:\b)|language\s+models?|(?-u:\b)models?(?-u:\b)"),
-        margin_link: re(r"(?i)(?:(?-u:\b)(?:was|were|of|at|to|from|reached|is|are|stood\s+at|and|averaged)|(?-u:\b)margins?)\s*(?:approximately|about|around|over|nearly)?\s*$"),
+        margin_link: re(r"(?i)(?:(?-u:\b)(?:was|were|of|at|to|from|reached|is|are|stood\s+at|and|averaged)|(?-u:\b)margins?)\s*(?:approximately|about|around|over|nearly)?\s*(?:negative\s+|minus\s+)?$"),
         margin_change: re(r"(?i)(?-u:\b)(?:impact|effect|headwind|tailwind|benefit|improvement|expansion|contraction|change)(?-u:\b)"),
         econ_link: re(r"(?i)^(?:(?:[^.;$€£¥]|\.[0-9]){0,70}?(?-u:\b)(?:was|were|of|totaled|totaling|totalled|reached|exceeded|surpassed|topped|crossed|to|from|at|is|are|be|been|between|amounted\s+to|and|approximately|about|over|nearly|roughly|around)|\s*,?)\s*(?:approximately|about|around|over|nearly|roughly|more\s+than|up\s+to)?\s*$"),
         change_words: re(r"(?i)(?-u:\b)(?:increase|increased|increases|decrease|decreased|decreases|up|down|by|reduced|reduce|rose|fell|declined|grew|growth|change|changes|changed|impact|offset|higher|lower)(?-u:\b)"),
@@ -186,6 +191,8 @@ fn patterns() -> &'static Patterns {
         forward_looking: re(r"(?i)(?-u:\b)(?:expect|expects|anticipate|anticipates|plan|plans|target|targets|aim|aims|intend|intends|project|projected|forecast|may|could|might|would)(?-u:\b)"),
         cost_words: re(r"(?i)(?-u:\b)costs?\s+(?:us\s+|of\s+|to\s+|for\s+)?(?:serve|serving|produce|producing|generate|generating|inference|compute|run|running|process|processing)(?-u:\b)|(?-u:\b)(?:inference|serving|compute|computing|production|unit|marginal|our|average)\s+costs?(?-u:\b)|(?-u:\b)costs?\s+per\s+(?:million\s+)?tokens?(?-u:\b)|(?-u:\b)to\s+(?:serve|produce|generate)(?-u:\b)"),
         per_words: re(r"(?i)(?-u:\b)(?P<adj>daily|monthly|weekly|annual|annualized|quarterly|yearly|per\s+(?:day|month|week|year|quarter)|a\s+(?:day|month|week|year|quarter)|each\s+(?:day|month|week|quarter|year)|(?:during|in|over)\s+the\s+(?:quarter|month))(?-u:\b)"),
+        example: re(r"(?i)(?-u:\b)(?:for\s+example|for\s+instance|e\.g\.|typical(?:ly)?|illustrat[a-z]*|hypothetical[a-z]*|(?:may|might|could|would|can)\s+(?:consume|use|require|contain))(?-u:\b)"),
+        base_amount: re(r"(?i)(?-u:\b)(?:from|compared\s+(?:to|with)|versus|vs\.?)\s+(?:approximately\s+|about\s+|over\s+)?(?:US\$|\$|€|£|¥|RMB|HK\$)?\s?[0-9]"),
     })
 }
 
@@ -250,7 +257,7 @@ fn qualifier_of(word: &str) -> &'static str {
         "approximately" | "approx." | "about" | "around" | "roughly" | "~" | "an estimated"
         | "estimated" => "approximately",
         "over" | "more than" | "in excess of" | "exceeding" | "exceeded" | "above"
-        | "upwards of" | "greater than" => "over",
+        | "upwards of" | "greater than" | "surpassed" | "surpassing" | "topped" => "over",
         "at least" | "no less than" | "no fewer than" | "a minimum of" => "at_least",
         "up to" | "as much as" | "as many as" | "a maximum of" => "up_to",
         "under" | "less than" | "below" | "fewer than" => "under",
@@ -342,6 +349,7 @@ impl MetricFinder {
                     return None;
                 }
                 self.classify(sentence, q, before, &sentence[q.end..], crypto, table_row)
+                    .filter(|f| !(measures_others(f.kind) && of_a_market(before)))
             })
             .collect();
 
@@ -402,6 +410,15 @@ impl MetricFinder {
                 let m = c.name("q").expect("group");
                 f.qualifier = Some(qualifier_of(m.as_str()));
                 f.start = f.start.min(q.start - near.len() + m.start());
+            }
+            // "from negative 12%": a margin below zero.
+            if f.unit == "%" && f.kind == "gross_margin" {
+                let lead = sentence[..q.start].trim_end();
+                let word = lead.rsplit(' ').next().unwrap_or("");
+                if word.eq_ignore_ascii_case("negative") || word.eq_ignore_ascii_case("minus") {
+                    f.value = -f.value;
+                    f.start = f.start.min(lead.len() - word.len());
+                }
             }
             if let Some((lo, hi)) = q.range {
                 let scale = if q.value != 0.0 {
@@ -620,8 +637,13 @@ impl MetricFinder {
                 if f.per.is_none() {
                     f.per = per_in_clause(tail(before, 200));
                 }
-                // A small bare count ("split into 3 tokens") is an example, not a volume.
-                if !q.scaled && q.value < 10_000.0 {
+                // A small bare count ("split into 3 tokens") is an example, not a volume; so is
+                // a larger one in an example ("For example, a typical conversation of 20 turns
+                // may consume 15,000 tokens").
+                if !q.scaled
+                    && (q.value < 10_000.0
+                        || q.value < 1e6 && f.per.is_none() && p.example.is_match(sentence))
+                {
                     return None;
                 }
                 return Some(f);
@@ -738,8 +760,10 @@ impl MetricFinder {
             }
             if let Some(c) = p.units_after.captures(after) {
                 let noun = c.name("noun")?.as_str();
+                // One model names the unit; a list of them ("H100 and H200 GPUs") does not.
                 let model = c
                     .name("model")
+                    .filter(|_| c.name("more").is_none())
                     .map(|m| m.as_str().split_whitespace().collect::<Vec<_>>().join(" "))
                     .filter(|m| !m.is_empty());
                 let unit = match model {
@@ -936,6 +960,12 @@ impl MetricFinder {
                     }
                 }
                 let c = p.econ_after.captures(after)?;
+                // "$49.4 million in revenue from the top twenty customers": theirs.
+                if p.named_customers
+                    .is_match(head(&after[c.get(0)?.end()..], 50))
+                {
+                    return None;
+                }
                 (
                     c.name("k")
                         .or_else(|| c.name("arr"))?
@@ -980,6 +1010,32 @@ impl MetricFinder {
         };
         Some(base(kind.0, q.value, cur.to_string(), kw_end, kind.1))
     }
+}
+
+/// Kinds that a market or an industry has as well as the company: tokens, power, chips, users.
+fn measures_others(kind: &str) -> bool {
+    matches!(
+        kind,
+        "token_volume" | "compute_power" | "compute_units" | "users"
+    )
+}
+
+/// Whether the figure after `before` is a market's or an industry's, not the company's: "the
+/// daily average token consumption of the China large model market reached", "Industry analysts
+/// estimate that power demand from AI data centers could reach". Not when the company comes
+/// between ("in the China MaaS market, our platform processed").
+fn of_a_market(before: &str) -> bool {
+    static MARKET: OnceLock<Regex> = OnceLock::new();
+    static OURS: OnceLock<Regex> = OnceLock::new();
+    let market = MARKET.get_or_init(|| {
+        re(r"(?i)(?-u:\b)(?:industry\s+(?:analysts?|estimates?|sources?|data)|(?:of|in|across|for|by)\s+the\s+(?:[A-Za-z-]+\s+){0,5}?(?:market|industry|sector)|market\s+(?:size|demand)|(?:power|electricity|energy|global|aggregate)\s+demand)(?-u:\b)")
+    });
+    let ours = OURS.get_or_init(|| re(r"(?i)(?-u:\b)(?:our|we|us|the\s+company)(?-u:\b)"));
+    let window = tail(before, 200);
+    market
+        .find_iter(window)
+        .last()
+        .is_some_and(|m| !ours.is_match(&window[m.end()..]))
 }
 
 /// A value rounded to 15 significant digits, so scaling leaves no binary residue: 4.1 trillion
@@ -1075,6 +1131,8 @@ fn names_other_thing(after: &str) -> bool {
                 | "chips"
                 | "megawatts"
                 | "gigawatts"
+                | "milliseconds"
+                | "seconds"
         )
 }
 
@@ -1179,7 +1237,7 @@ fn names_a_company_share(sentence: &str) -> bool {
 fn is_list_link(sentence: &str, a: &Quantity, a_end: usize, b: &Quantity) -> bool {
     static GAP: OnceLock<Regex> = OnceLock::new();
     let gap = GAP.get_or_init(|| {
-        re(r"(?i)^\s*(?:,|;)?\s*(?:and|or)?\s*$|^\s*(?:in|for|during|as\s+of)\s+(?:the\s+)?(?:[A-Za-z0-9,]+\s+){0,5}?(?:19|20)[0-9]{2},?\s+(?:and|or)\s*$|^\s*(?:in|for|during|as\s+of|at|by)\s+[^;$%]{0,60}?,\s*(?:and|or)\s*$|^\s*(?:(?:in|for|during|as\s+of|at|by)\s+(?:[^,;$%]|,\s*(?:19|20)[0-9]{2}){0,50}?)?,?\s*(?:and\s+)?(?:further\s+)?(?:(?:increased|decreased|grew|rose|fell|declined|reduced)\s+(?:by\s+(?:approximately\s+)?[0-9][0-9.,]*\s*(?:%|percent)\s+)?)?(?:an?\s+(?:increase|decrease|growth|decline)\s+of\s+(?:approximately\s+)?[0-9][0-9.,]*\s*(?:%|percent)\s+)?(?:(?:up|down|increasing|decreasing|rising|falling)\s+(?:(?:approximately\s+)?[0-9][0-9.,]*\s*(?:%|percent|x)\s+)?)?(?:to|from|compared\s+(?:to|with)|versus|vs\.?)\s+(?:around|approximately|about|over|more\s+than|nearly|roughly)?\s*$")
+        re(r"(?i)^\s*(?:,|;)?\s*(?:and|or)?\s*$|^\s*(?:in|for|during|as\s+of)\s+(?:the\s+)?(?:[A-Za-z0-9,]+\s+){0,5}?(?:19|20)[0-9]{2},?\s+(?:and|or)\s*$|^\s*(?:in|for|during|as\s+of|at|by)\s+[^;$%]{0,60}?,\s*(?:and|or)\s*$|^\s*(?:(?:in|for|during|as\s+of|at|by)\s+(?:[^,;$%]|,\s*(?:19|20)[0-9]{2}){0,50}?)?,?\s*(?:and\s+)?(?:further\s+)?(?:(?:representing|reflecting|which\s+(?:represents|represented|was|is))\s+)?(?:(?:increased|decreased|grew|rose|fell|declined|reduced)\s+(?:by\s+(?:approximately\s+)?[0-9][0-9.,]*\s*(?:%|percent)\s+)?)?(?:an?\s+(?:increase|decrease|growth|decline)\s+of\s+(?:approximately\s+)?[0-9][0-9.,]*\s*(?:%|percent)\s+)?(?:(?:up|down|increasing|decreasing|rising|falling)\s+(?:(?:approximately\s+)?[0-9][0-9.,]*\s*(?:%|percent|x)\s+)?)?(?:to|from|compared\s+(?:to|with)|versus|vs\.?)\s+(?:around|approximately|about|over|more\s+than|nearly|roughly)?\s*(?:negative\s+|minus\s+)?$")
     });
     // "increased $45.6 billion compared to $307.2 billion": a change is no item of the list.
     static CHANGE: OnceLock<Regex> = OnceLock::new();
@@ -1373,7 +1431,10 @@ fn period_near(sentence: &str, start: usize, end: usize) -> Option<String> {
         // A period told from another ("up 5x from a year ago") is the base of a comparison:
         // only the figure listed with it takes it (see `assign_respective_periods`).
         .filter(|m| {
-            (m.end() <= start && !base || m.start() >= end)
+            // Nor one after the base of a comparison that follows the figure ("RMB212.6
+            // million, an increase of 163.2% from RMB80.8 million for the same period in 2024").
+            let past_base = m.start() >= end && p.base_amount.is_match(&sentence[end..m.start()]);
+            (m.end() <= start && !base || m.start() >= end && !past_base)
                 && !is_relative_period(m.as_str())
                 // A base named after the figure ("$4.5 billion, up $95 million from Q3 2022");
                 // one before it may be the figure's own ("from the year ended December 31, 2022,
@@ -1408,7 +1469,7 @@ fn is_comparison_base(before: &str) -> bool {
 fn comparison_base(before: &str) -> bool {
     static BASE: OnceLock<Regex> = OnceLock::new();
     BASE.get_or_init(|| {
-        re(r"(?i)(?-u:\b)(?:from|over|compared\s+(?:to|with)|versus|vs\.?)\s+(?:the\s+)?$")
+        re(r"(?i)(?-u:\b)(?:from|over|compared\s+(?:to|with)|versus|vs\.?)\s*(?:the\s+)?$")
     })
     .is_match(tail(before, 24))
 }

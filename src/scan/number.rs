@@ -376,11 +376,11 @@ fn merge_ranges(text: &str, qs: Vec<Quantity>) -> Vec<Quantity> {
 }
 
 /// Whether `before` ends in a change that starts from the next figure: "grew from", "improved
-/// by 3.2x, from".
+/// by 3.2x, from"; or one whose size is the next figure ("increased by $312.7 million to").
 fn changes_from(before: &str) -> bool {
     static CHANGE: OnceLock<Regex> = OnceLock::new();
     let change = CHANGE.get_or_init(|| {
-        Regex::new(r"(?i)(?-u:\b)(?:increas|decreas|improv|grow|grew|grown|rose|rise|rising|fell|fall|declin|reduc|expand|jump|climb|drop|went|gone|up|down)[a-z]*(?-u:\b)(?:[^.;]|\.[0-9]){0,30}(?-u:\b)from\s*(?:approximately|about|around|over|nearly|roughly)?\s*$")
+        Regex::new(r"(?i)(?-u:\b)(?:increas|decreas|improv|grow|grew|grown|rose|rise|rising|fell|fall|declin|reduc|expand|jump|climb|drop|went|gone|up|down)[a-z]*(?-u:\b)(?:(?:[^.;]|\.[0-9]){0,30}(?-u:\b)from|\s+by)\s*(?:approximately|about|around|over|nearly|roughly)?\s*$")
             .expect("valid regex")
     });
     change.is_match(crate::util::tail(before, 80))
