@@ -103,6 +103,7 @@ struct Patterns {
     per_words: Regex,
     base_amount: Regex,
     example: Regex,
+    described_tokens: Regex,
 }
 
 /// Compile a built-in pattern. The patterns are about ASCII words, so they are compiled without
@@ -130,8 +131,8 @@ fn patterns() -> &'static Patterns {
         tok_s: re(r"(?i)^\s*(?:tok/s|tokens?/s(?:ec)?|tps|t/s|tokens?/second)(?-u:\b)"),
         context_after: re(r"(?i)^\s*-?\s*(?:long\s+)?(?:context[- ]window|context[- ]length|input\s+context|context|window)(?-u:\b)"),
         rate_after: re(r"(?i)^\s*,?\s*(?:(?:processed|consumed|generated|served|handled|used)\s+)?(?:(?:per|a|an|each|every|this|last|in\s+the|during\s+the|for\s+the)\s+(?P<p>second|minute|hour|day|week|month|quarter|year)(?-u:\b)|(?P<adv>monthly|daily|weekly|annually|quarterly|yearly|on\s+a\s+(?:daily|monthly|weekly|quarterly|annual|annualized)\s+basis|annualized))"),
-        price_after: re(r"(?i)^\s*(?:per|/|for\s+(?:every|each)|for|a|an|each)\s*(?P<denom>(?:one\s+|a\s+|1\s+|ten\s+)?(?:million|thousand|billion|hundred)|10,000|10\s?[Kk]|1\s?[MK]|1,000,000|1,000|1000|100|[MK])?\s*(?P<io>(?:input|output|prompt|completion|cached|generated)\s+)?tokens?(?-u:\b)"),
-        price_before: re(r"(?i)(?:price|pricing|cost|charge|rate|fee)s?\s+(?:[A-Za-z0-9_]+\s+){0,3}(?:per|to\s+(?:serve|generate|produce|process|output))\s+(?P<denom>(?:one\s+|a\s+|1\s+|ten\s+)?(?:million|thousand|billion)|10,000|10\s?[Kk]|1\s?[MK]|1,000,000|1,000|token)\s+(?P<io>(?:input|output|prompt|completion)\s+)?(?:tokens?\s+)?[^.;]{0,90}$"),
+        price_after: re(r"(?i)^\s*(?:per|/|for\s+(?:every|each)|for|a|an|each)\s*(?:(?P<denom>(?:one\s+|a\s+|1\s+|ten\s+)?(?:million|thousand|billion|hundred)|10,000|10\s?[Kk]|1\s?[MK]|1,000,000|1,000|1000|100|[MK])?\s*(?P<io>(?:input|output|prompt|completion|cached|generated)\s+)?tokens?|(?P<mtok>1?M)\s?Toks?)(?-u:\b)(?:\s+for\s+(?P<io2>input|output)(?-u:\b))?"),
+        price_before: re(r"(?i)(?:price|pricing|cost|charge|rate|fee)s?\s+(?:[A-Za-z0-9_]+\s+){0,3}(?:per|to\s+(?:serve|generate|produce|process|output)|(?:of|for)\s+(?:serving|generating|producing|processing))\s+(?P<denom>(?:one\s+|a\s+|1\s+|ten\s+)?(?:million|thousand|billion)|10,000|10\s?[Kk]|1\s?[MK]|1,000,000|1,000|token)\s+(?P<io>(?:input|output|prompt|completion)\s+)?(?:tokens?\s+)?[^.;]{0,90}$"),
         context_before: re(r"(?i)context(?:[- ]window|[- ]length)?(?:\s+(?:size|of|is|was|up|to|supports?|supporting|with|extends?|extended|a|an|the|length|window|reaching|reaches|handles?|handling|accommodates?)){0,6}\s*$"),
         volume_before: re(r"(?i)(?P<adj>daily|monthly|weekly|annual|annualized|quarterly|yearly)?\s*(?:average\s+)?(?:(?P<adj2>daily|monthly|weekly|annual|quarterly)\s+)?tokens?\s+(?:consumption|processing|usage|call|generation|throughput)?\s*(?:volume|volumes|consumption|usage|processed|consumed|calls)(?-u:\b)(?:\s+[A-Za-z0-9_]+){0,6}?\s+(?:was|were|of|reached|exceeded|surpassed|hit|to|at|totaled|amounted\s+to|grew\s+to|increased\s+to|is|from)\s*(?:approximately|about|around|over|more\s+than|nearly|almost|up\s+to|roughly)?\s*$"),
         year_span: re(r"^(?:19|20)\d{2}\s*(?:–|—|-|to|through)\s*(?:19|20)\d{2}$"),
@@ -153,12 +154,12 @@ fn patterns() -> &'static Patterns {
         users_after: re(r"(?i)^\s*(?:average\s+)?(?:(?:monthly|daily|weekly)\s+active\s+|(?:(?:active|registered|paying|individual|enterprise|business|consumer)\s+(?:and|or)\s+)?(?:active|registered|paying|individual|enterprise|business|consumer)\s+)?(?:users|developers|MAUs|DAUs)(?-u:\b)"),
         of_revenue_after: re(r"(?i)^\s*(?:of\s+(?:our\s+|the\s+|its\s+)?(?:total\s+)?(?:net\s+)?revenues?)"),
         speed_words: re(r"(?i)(?-u:\b)(?:throughput|faster|speed|speeds|tokens\s+per\s+second|tok/s|inference\s+performance|generation\s+rate)(?-u:\b)"),
-        crypto: re(r"(?i)(?-u:\b)(?:stock\s+tokens?|tokeni[sz]ed|tokeni[sz]ation\s+of|crypto[A-Za-z0-9_]*|blockchain|nfts?|non-fungible|token\s+sales?|digital\s+assets?|stablecoins?|bitcoin|ethereum|utility\s+tokens?|security\s+tokens?|governance\s+tokens?|airdrops?|web3|defi|coins?|wallets?|trading\s+prices?|treasury\s+assets?)(?-u:\b)"),
+        crypto: re(r"(?i)(?-u:\b)(?:stock\s+tokens?|tokeni[sz]ed|tokeni[sz]ation\s+of|crypto[A-Za-z0-9_]*|blockchain|nfts?|non-fungible|token\s+sales?|digital\s+assets?|stablecoins?|bitcoin|ethereum|utility\s+tokens?|security\s+tokens?|governance\s+tokens?|airdrops?|web3|defi|coins?|wallets?|trading\s+prices?|treasury\s+assets?|loyalty\s+tokens?|reward\s+tokens?|regulation\s+a\+?)(?-u:\b)"),
         credential_before: re(r"(?i)(?:access|authentication|auth|bearer|refresh|session|security|oauth|api|hardware|software)\s*$"),
         denominator_before: re(r"(?i)(?:(?-u:\b)per|(?-u:\b)every|(?-u:\b)each|/|(?-u:\b)for\s+every|(?-u:\b)for\s+each)\s*(?:one\s+|a\s+)?$"),
         qualifier: re(r"(?i)(?P<q>approximately|approx\.|about|around|roughly|~|an\s+estimated|estimated|over|more\s+than|in\s+excess\s+of|exceeding|exceeded|above|upwards\s+of|greater\s+than|surpassed|surpassing|topped|at\s+least|no\s+less\s+than|no\s+fewer\s+than|a\s+minimum\s+of|up\s+to|as\s+much\s+as|as\s+many\s+as|a\s+maximum\s+of|under|less\s+than|below|fewer\s+than|nearly|almost|close\s+to|just\s+under)\s*$"),
         money_keyword: re(r"(?i)(?-u:\b)(?P<k>annual(?:ized)?\s+recurring\s+revenues?|annuali[sz]ed\s+(?:revenue\s+)?run[- ]rate(?:\s+revenues?)?|(?:revenue\s+)?run[- ]rate(?:\s+revenues?)?|ARR|capital\s+expenditures?|capex|capital\s+spending|purchases\s+of\s+property\s+and\s+equipment|remaining\s+performance\s+obligations?|RPO|gross\s+margins?|gross\s+profit\s+margin|cost\s+of\s+revenues?|(?:unearned|deferred)\s+revenues?|revenues?\s+(?:commitments?|share|growth|backlog)|revenues?|net\s+sales|net\s+loss(?:es)?|net\s+income|gross\s+profit|operating\s+(?:loss|income)|costs?|expenses?|cash|price|prices|pricing|charges?|debt|proceeds|valuation|market\s+cap[A-Za-z0-9_]*|fair\s+value|deficit|margin)(?-u:\b)"),
-        token_revenue: re(r"(?i)(?:(?-u:\b)(?:API|token|tokens|usage-based|consumption-based|pay-as-you-go|model-as-a-service|MaaS|inference|open\s+platform)(?-u:\b)[[A-Za-z0-9_]\s-]{0,30}(?-u:\b)revenues?(?-u:\b)|(?-u:\b)revenues?\s+(?:generated\s+|derived\s+|we\s+generated\s+)?from\s+(?:our\s+|the\s+)?(?:“|\x22)?(?:API|token|tokens|usage-based|consumption|pay-as-you-go|MaaS|model-as-a-service|inference|open\s+platform))"),
+        token_revenue: re(r"(?i)(?:(?-u:\b)(?:API|token|tokens|usage-based|consumption-based|pay-as-you-go|model-as-a-service|MaaS|inference|open\s+platform)(?-u:\b)[[A-Za-z0-9_]\s-]{0,30}(?-u:\b)revenues?(?-u:\b)|(?-u:\b)revenues?\s+(?:generated\s+|derived\s+|we\s+generated\s+)?from\s+(?:our\s+|the\s+)?(?:“|\x22)?(?:[A-Za-z]+\s+){0,2}?(?:API|token|tokens|usage-based|consumption|pay-as-you-go|MaaS|model-as-a-service|inference|open\s+platform))"),
         period: re(&format!(
             r"(?i)(?-u:\b)(?:(?:(?:for|in|during|over)\s+)?(?:the\s+)?(?P<p>(?:(?:trailing\s+)?(?:three|six|nine|twelve|3|6|9|12)[- ]months?|(?:fiscal\s+)?years?|quarters?|(?:fiscal\s+)?quarter|periods?|weeks?)\s+ended\s+{MONTH}\s+\d{{1,2}},?\s+\d{{4}}|(?:as\s+of|as\s+at)\s+(?:the\s+end\s+of\s+)?(?:{MONTH}\s+(?:\d{{1,2}},?\s+)?\d{{4}}|\d{{4}})|(?:as\s+of|as\s+at)\s+the\s+latest\s+practicable\s+date|end\s+of\s+(?:fiscal\s+)?(?:19|20)\d{{2}}(?-u:\b)|(?:early|mid|late)[- ](?:19|20)\d{{2}}(?-u:\b)|(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:fiscal\s+)?quarter(?:\s+of\s+(?:(?:fiscal\s+)?(?:year\s+)?|FY\s*)'?\d{{2,4}}(?-u:\b))?|Q[1-4]\s*(?:FY\s*)?'?\d{{2,4}}|(?:fiscal|FY)\s*'?\d{{2,4}}|(?:early|mid|late|end\s+of)?\s*{MONTH}\s+\d{{4}}|(?:first|second)\s+half\s+(?:of\s+)?(?:(?:fiscal\s+)?(?:year\s+)?|FY\s*)'?\d{{2,4}}(?-u:\b)|(?:first|last)\s+(?:three|six|nine)\s+months\s+of\s+(?:(?:fiscal\s+)?(?:year\s+)?|FY\s*)'?\d{{2,4}}(?-u:\b)|(?:H[12]|[12]H)\s*'?\d{{2,4}}(?-u:\b)|(?:19|20)\d{{2}}\s*(?:–|—|-|to|through)\s*(?:19|20)\d{{2}}(?-u:\b)|(?:calendar\s+)?(?:19|20)\d{{2}}(?-u:\b)|(?:a|one)\s+year\s+(?:earlier|ago|before)|(?:prior|previous)\s+(?:fiscal\s+)?(?:year|quarter)(?-u:\b)|same\s+(?:period|quarter)\s+(?:of\s+|in\s+)?(?:the\s+)?(?:(?:last|prior|previous)\s+(?:fiscal\s+)?year|(?:fiscal\s+)?(?:19|20)\d{{2}}(?-u:\b))|last\s+year)|(?P<month>(?-i:January|February|March|April|June|July|August|September|October|November|December))(?:\s*[^\s0-9]|\s*$))"
         )),
@@ -191,6 +192,7 @@ fn patterns() -> &'static Patterns {
         forward_looking: re(r"(?i)(?-u:\b)(?:expect|expects|anticipate|anticipates|plan|plans|target|targets|aim|aims|intend|intends|project|projected|forecast|may|could|might|would)(?-u:\b)"),
         cost_words: re(r"(?i)(?-u:\b)costs?\s+(?:us\s+|of\s+|to\s+|for\s+)?(?:serve|serving|produce|producing|generate|generating|inference|compute|run|running|process|processing)(?-u:\b)|(?-u:\b)(?:inference|serving|compute|computing|production|unit|marginal|our|average)\s+costs?(?-u:\b)|(?-u:\b)costs?\s+per\s+(?:million\s+)?tokens?(?-u:\b)|(?-u:\b)to\s+(?:serve|produce|generate)(?-u:\b)"),
         per_words: re(r"(?i)(?-u:\b)(?P<adj>daily|monthly|weekly|annual|annualized|quarterly|yearly|per\s+(?:day|month|week|year|quarter)|a\s+(?:day|month|week|year|quarter)|each\s+(?:day|month|week|quarter|year)|(?:during|in|over)\s+the\s+(?:quarter|month))(?-u:\b)"),
+        described_tokens: re(r"^\s*(?:[A-Za-z-]+,?\s+(?:and\s+|or\s+)?){1,5}tokens(?-u:\b)"),
         example: re(r"(?i)(?-u:\b)(?:for\s+example|for\s+instance|e\.g\.|typical(?:ly)?|illustrat[a-z]*|hypothetical[a-z]*|(?:may|might|could|would|can)\s+(?:consume|use|require|contain))(?-u:\b)"),
         base_amount: re(r"(?i)(?-u:\b)(?:from|compared\s+(?:to|with)|versus|vs\.?)\s+(?:approximately\s+|about\s+|over\s+)?(?:US\$|\$|€|£|¥|RMB|HK\$)?\s?[0-9]"),
     })
@@ -337,10 +339,13 @@ impl MetricFinder {
         let hedged = p.forward_looking.is_match(sentence);
         // A year is a date, never a metric; leaving years out lets lists run through them
         // ("119,700 in 2023 to around 650,300 in 2024").
-        let qs: Vec<Quantity> = number::quantities(sentence)
+        let mut qs: Vec<Quantity> = number::quantities(sentence)
             .into_iter()
             .filter(|q| !q.year_like && !is_day_or_change(sentence, q))
             .collect();
+        for q in &mut qs {
+            money_in_words(sentence, q);
+        }
         let mut found: Vec<Option<Found>> = qs
             .iter()
             .map(|q| {
@@ -349,7 +354,10 @@ impl MetricFinder {
                     return None;
                 }
                 self.classify(sentence, q, before, &sentence[q.end..], crypto, table_row)
-                    .filter(|f| !(measures_others(f.kind) && of_a_market(before)))
+                    .filter(|f| {
+                        !(measures_others(f.kind) && of_a_market(before)
+                            || f.kind != "customer_concentration" && of_another(before))
+                    })
             })
             .collect();
 
@@ -502,9 +510,12 @@ impl MetricFinder {
                         f.direction = io.and_then(|m| direction_of(m.as_str()));
                         f
                     };
+                // "$3/MTok for input".
                 if let Some(c) = p.price_after.captures(after) {
                     let end = q.end + c.get(0)?.end();
-                    return Some(per_tokens(c.name("denom"), c.name("io"), end, 0.95));
+                    let denom = c.name("denom").or_else(|| c.name("mtok"));
+                    let io = c.name("io").or_else(|| c.name("io2"));
+                    return Some(per_tokens(denom, io, end, 0.95));
                 }
                 // "Input tokens are billed at $1.25 per million": the tokens named before.
                 if let Some(c) = p.per_unit_after.captures(after) {
@@ -547,6 +558,19 @@ impl MetricFinder {
                 );
                 f.per = Some("second");
                 return Some(f);
+            }
+            // "pre-trained on 14.8 trillion diverse and high-quality tokens": training data
+            // described on its way to the word.
+            if q.scaled && p.training_before.is_match(tail(before, 120)) {
+                if let Some(c) = p.described_tokens.find(after) {
+                    return Some(base(
+                        "training_tokens",
+                        q.value,
+                        "tokens".into(),
+                        q.end + c.end(),
+                        0.8,
+                    ));
+                }
             }
             if let Some(c) = p.tokens_after.captures(after) {
                 let adj = c.name("adj").map_or("", |m| m.as_str());
@@ -624,7 +648,11 @@ impl MetricFinder {
                 let mut f = base("token_volume", q.value, "tokens".into(), tok_end, 0.9);
                 f.direction = direction_of(adj);
                 f.per = per_of_words(adj);
-                if let Some(r) = p.rate_after.captures(rest) {
+                // "in the quarter ended September 30" is a period, not a rate.
+                let rate = p.rate_after.captures(rest).filter(|r| {
+                    !starts_with_word(&rest[r.get(0).map_or(0, |m| m.end())..], "ended")
+                });
+                if let Some(r) = rate {
                     let word = r
                         .name("p")
                         .or_else(|| r.name("adv"))
@@ -864,7 +892,12 @@ impl MetricFinder {
             let source_after = p
                 .revenue_source_after
                 .is_match(head(&after[c.end()..], 100));
-            if token_ok && (p.token_revenue.is_match(tail(before, 120)) || source_after) {
+            // The revenue named a list and an aside away ("revenue generated from our model API
+            // services, which we charge based on token consumption, accounted for 18.4%, 27.9%
+            // and 41.2% of our total revenue").
+            if token_ok
+                && (p.token_revenue.is_match(&without_aside(tail(before, 240))) || source_after)
+            {
                 return Some(base(
                     "token_revenue",
                     q.value,
@@ -1010,6 +1043,56 @@ impl MetricFinder {
         };
         Some(base(kind.0, q.value, cur.to_string(), kw_end, kind.1))
     }
+}
+
+/// Money that the number alone does not say: "7.5 cents" is US$0.075; "¥150" in a sentence about
+/// Japan is yen, not renminbi.
+fn money_in_words(sentence: &str, q: &mut Quantity) {
+    if q.currency.is_none() && q.kind == NumberKind::Plain && !q.scaled {
+        let after = &sentence[q.end..];
+        let word = after.trim_start();
+        let unit = ["cents", "cent", "¢"]
+            .into_iter()
+            .find(|u| word.starts_with(u) && !word[u.len()..].starts_with(char::is_alphanumeric));
+        if let Some(u) = unit {
+            q.currency = Some("USD");
+            q.value /= 100.0;
+            q.range = q.range.map(|(lo, hi)| (lo / 100.0, hi / 100.0));
+            q.end += after.len() - word.len() + u.len();
+        }
+    }
+    if q.currency == Some("CNY") && sentence[q.start..].starts_with(['¥', '￥']) {
+        let lower = sentence.to_ascii_lowercase();
+        if ["japan", "yen", "tokyo"].iter().any(|w| lower.contains(w)) {
+            q.currency = Some("JPY");
+        }
+    }
+}
+
+/// Whether `s` starts with the word `word`, after spaces.
+fn starts_with_word(s: &str, word: &str) -> bool {
+    let s = s.trim_start();
+    s.get(..word.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(word))
+        && !s[word.len()..].starts_with(|c: char| c.is_alphanumeric())
+}
+
+/// Whether the figure after `before` is another company's: a competitor's ("competing
+/// GPU-based clouds serve Llama 3.1 70B at"), one another company reported ("OpenAI ... has
+/// publicly reported that ChatGPT serves"), or a model compared with ("Compared with GPT-3,
+/// which has"). Not when the company comes after ("..., we processed").
+fn of_another(before: &str) -> bool {
+    static OTHER: OnceLock<Regex> = OnceLock::new();
+    static OURS: OnceLock<Regex> = OnceLock::new();
+    let other = OTHER.get_or_init(|| {
+        re(r"(?i)(?-u:\b)(?:competing|competitors?|rivals?|(?:publicly\s+)?(?:reported|announced|disclosed|stated)\s+that|compared\s+(?:with|to)\s+[A-Z][A-Za-z0-9.-]*,\s*which)(?-u:\b)")
+    });
+    let ours = OURS.get_or_init(|| re(r"(?i)(?-u:\b)(?:our|we|us)(?-u:\b)"));
+    let window = tail(before, 200);
+    other
+        .find_iter(window)
+        .last()
+        .is_some_and(|m| !ours.is_match(&window[m.end()..]))
 }
 
 /// Kinds that a market or an industry has as well as the company: tokens, power, chips, users.
@@ -1237,7 +1320,7 @@ fn names_a_company_share(sentence: &str) -> bool {
 fn is_list_link(sentence: &str, a: &Quantity, a_end: usize, b: &Quantity) -> bool {
     static GAP: OnceLock<Regex> = OnceLock::new();
     let gap = GAP.get_or_init(|| {
-        re(r"(?i)^\s*(?:,|;)?\s*(?:and|or)?\s*$|^\s*(?:in|for|during|as\s+of)\s+(?:the\s+)?(?:[A-Za-z0-9,]+\s+){0,5}?(?:19|20)[0-9]{2},?\s+(?:and|or)\s*$|^\s*(?:in|for|during|as\s+of|at|by)\s+[^;$%]{0,60}?,\s*(?:and|or)\s*$|^\s*(?:(?:in|for|during|as\s+of|at|by)\s+(?:[^,;$%]|,\s*(?:19|20)[0-9]{2}){0,50}?)?,?\s*(?:and\s+)?(?:further\s+)?(?:(?:representing|reflecting|which\s+(?:represents|represented|was|is))\s+)?(?:(?:increased|decreased|grew|rose|fell|declined|reduced)\s+(?:by\s+(?:approximately\s+)?[0-9][0-9.,]*\s*(?:%|percent)\s+)?)?(?:an?\s+(?:increase|decrease|growth|decline)\s+of\s+(?:approximately\s+)?[0-9][0-9.,]*\s*(?:%|percent)\s+)?(?:(?:up|down|increasing|decreasing|rising|falling)\s+(?:(?:approximately\s+)?[0-9][0-9.,]*\s*(?:%|percent|x)\s+)?)?(?:to|from|compared\s+(?:to|with)|versus|vs\.?)\s+(?:around|approximately|about|over|more\s+than|nearly|roughly)?\s*(?:negative\s+|minus\s+)?$")
+        re(r"(?i)^\s*(?:,|;)?\s*(?:and|or)?\s*$|^\s*,\s*of\s+which\s+(?:approximately\s+|about\s+|over\s+|nearly\s+|roughly\s+|only\s+)?$|^\s*(?:in|for|during|as\s+of)\s+(?:the\s+)?(?:[A-Za-z0-9,]+\s+){0,5}?(?:19|20)[0-9]{2},?\s+(?:and|or)\s*$|^\s*(?:in|for|during|as\s+of|at|by)\s+[^;$%]{0,60}?,\s*(?:and|or)\s*$|^\s*(?:(?:in|for|during|as\s+of|at|by)\s+(?:[^,;$%]|,\s*(?:19|20)[0-9]{2}){0,50}?)?,?\s*(?:and\s+)?(?:further\s+)?(?:(?:representing|reflecting|which\s+(?:represents|represented|was|is))\s+)?(?:(?:increased|decreased|grew|rose|fell|declined|reduced)\s+(?:by\s+(?:approximately\s+)?[0-9][0-9.,]*\s*(?:%|percent)\s+)?)?(?:an?\s+(?:increase|decrease|growth|decline)\s+of\s+(?:approximately\s+)?[0-9][0-9.,]*\s*(?:%|percent)\s+)?(?:(?:up|down|increasing|decreasing|rising|falling)\s+(?:(?:approximately\s+)?[0-9][0-9.,]*\s*(?:%|percent|x)\s+)?)?(?:to|from|compared\s+(?:to|with)|versus|vs\.?)\s+(?:around|approximately|about|over|more\s+than|nearly|roughly)?\s*(?:negative\s+|minus\s+)?$")
     });
     // "increased $45.6 billion compared to $307.2 billion": a change is no item of the list.
     static CHANGE: OnceLock<Regex> = OnceLock::new();
@@ -1251,6 +1334,11 @@ fn is_list_link(sentence: &str, a: &Quantity, a_end: usize, b: &Quantity) -> boo
         return false;
     }
     let between = &sentence[a_end..b.start];
+    // "671 billion total parameters, of which 37 billion are activated": a part counted the
+    // same way; but money "of which" is a part of another kind (a region's, a product's).
+    if a.currency.is_some() && between.contains("which") {
+        return false;
+    }
     !between.is_empty()
         && gap.is_match(between)
         && a.kind == b.kind

@@ -47,7 +47,7 @@ struct Patterns {
 }
 
 const CURRENCY: &str =
-    r"(?:US|HK|NT|A|C|S|R)\$|\$|€|£|¥|￥|(?-u:\b)(?:RMB|CNY|USD|HKD|EUR|GBP|JPY|INR|KRW|SGD|Rmb)";
+    r"(?:US|HK|NT|A|C|S|R)\$|\$|€|£|¥|￥|₩|(?-u:\b)(?:RMB|CNY|USD|HKD|EUR|GBP|JPY|INR|KRW|SGD|Rmb)";
 
 fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
@@ -104,7 +104,7 @@ pub fn currency_code(s: &str) -> Option<&'static str> {
         "USD" => "USD",
         "HKD" => "HKD",
         "INR" => "INR",
-        "KRW" => "KRW",
+        "₩" | "KRW" => "KRW",
         "SGD" => "SGD",
         _ => return None,
     })
@@ -171,6 +171,13 @@ fn glued_before(text: &str, at: usize) -> bool {
     false
 }
 
+/// A unit written against its number: "200ms", "100MW", "1.3GW".
+fn glued_unit(after: &str) -> bool {
+    ["ms", "MW", "GW", "kW"].iter().any(|u| {
+        after.starts_with(u) && !after[u.len()..].starts_with(|c: char| c.is_alphanumeric())
+    })
+}
+
 fn negative_open(caps: &regex::Captures) -> bool {
     caps.name("neg").is_some() && caps.name("close").is_some()
 }
@@ -196,6 +203,7 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
             && caps.name("pct").is_none()
             && caps.name("mult").is_none()
             && after.starts_with(|c: char| c.is_alphabetic())
+            && !glued_unit(after)
         {
             continue;
         }

@@ -743,7 +743,7 @@ fn parenthesis(text: &str, open: usize, inner: &str) -> Option<Defined> {
         antecedent = audited;
     } else if let Some(a) = antecedent.as_deref().filter(|_| collective) {
         let before = text[..open].trim_end();
-        let tail = crate::util::tail(before, a.len() + 80);
+        let tail = crate::util::tail(before, a.len() + 300);
         // Where the antecedent starts: the whole of it, else its first word ("Qiming Rongqian
         // and Qiming Rongkai" starts at the first "Qiming", not the second).
         let flat = tail.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -779,8 +779,16 @@ fn parenthesis(text: &str, open: usize, inner: &str) -> Option<Defined> {
         let names = at
             .filter(|_| last_item && !list)
             .and_then(|at| name_list(&flat[..at], a));
+        // Two items of one kind, the second with a lead of its own ("$1.25 billion ... of
+        // 2.75% Convertible Senior Notes due 2030 and $750.0 million ... of 3.00% Convertible
+        // Senior Notes due 2032 (collectively, the “Notes”)"): both.
+        let pair = at
+            .filter(|_| !list)
+            .and_then(|at| item_pair(&flat[..at], a, &term));
         if names.is_some() {
             antecedent = names;
+        } else if pair.is_some() {
+            antecedent = pair;
         } else if last_item || list || unrelated {
             antecedent = None;
         }
@@ -924,6 +932,106 @@ fn parenthesis(text: &str, open: usize, inner: &str) -> Option<Defined> {
         source: "inline",
         span,
     })
+}
+
+/// The two items named together for a collective term: `second` (the antecedent found, e.g.
+/// "3.00% Convertible Senior Notes due 2032") is led by "and" and a lead ("$750.0 million
+/// aggregate principal amount of") that the first item mirrors ("$1.25 billion aggregate
+/// principal amount of 2.75% Convertible Senior Notes due 2030"); both hold the term's head noun.
+fn item_pair(before: &str, second: &str, term: &str) -> Option<String> {
+    let head = term
+        .split_whitespace()
+        .next_back()?
+        .trim_end_matches('s')
+        .to_lowercase();
+    let holds_head = |s: &str| {
+        s.split_whitespace().any(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .trim_end_matches('s')
+                .eq_ignore_ascii_case(&head)
+        })
+    };
+    if head.len() < 3 || !holds_head(second) {
+        return None;
+    }
+    let and = before.rfind(" and ")?;
+    let lead = &before[and + " and ".len()..];
+    if lead.split_whitespace().count() > 8 || lead.contains([',', ';']) {
+        return None;
+    }
+    let left = &before[..and];
+    // The first item ends with the head noun's phrase, within a few words.
+    let left_words: Vec<&str> = left.split_whitespace().collect();
+    let h = left_words.iter().rposition(|w| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .trim_end_matches('s')
+            .eq_ignore_ascii_case(&head)
+    })?;
+    if left_words.len() - h > 4 {
+        return None;
+    }
+    // It starts where a word of the shape the second item starts with stands: "$1.25" for
+    // "$750.0", "2.75%" for "3.00%".
+    let first_of = |s: &str| s.split_whitespace().next().unwrap_or("").to_string();
+    let only_determiner = lead
+        .split_whitespace()
+        .all(|w| matches!(w, "our" | "the" | "its" | "their"));
+    let opener = if only_determiner {
+        first_of(second)
+    } else {
+        first_of(lead)
+    };
+    let shape = |w: &str| {
+        let c = w.chars().next().unwrap_or(' ');
+        if c.is_ascii_digit() {
+            '0'
+        } else if c.is_alphabetic() {
+            if c.is_uppercase() {
+                'A'
+            } else {
+                'a'
+            }
+        } else {
+            c
+        }
+    };
+    let want = shape(&opener);
+    if want == 'a' {
+        return None;
+    }
+    let opens = |w: &str| shape(w) == want && (want != 'A' || w == opener);
+    let mut start = left_words[..h].iter().rposition(|w| opens(w))?;
+    if h - start > 16 {
+        return None;
+    }
+    // Earlier items of the same list: "the A Bonds, the B Bonds and the C Bonds".
+    loop {
+        let mut k = start;
+        if k > 0 && matches!(left_words[k - 1], "our" | "the" | "its" | "their") {
+            k -= 1;
+        }
+        if k == 0 || !left_words[k - 1].ends_with(',') {
+            break;
+        }
+        let ends_with_head = holds_head(left_words[k - 1]);
+        let Some(earlier) = left_words[..k].iter().rposition(|w| opens(w)) else {
+            break;
+        };
+        if !ends_with_head || k - earlier > 16 {
+            break;
+        }
+        start = earlier;
+    }
+    let first = left_words[start..].join(" ");
+    Some(
+        format!(
+            "{first} and {} {second}",
+            lead.split_whitespace().collect::<Vec<_>>().join(" ")
+        )
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" "),
+    )
 }
 
 /// The names listed before `last` (the last name of a list, which `before` precedes), each of
@@ -1201,10 +1309,7 @@ fn antecedent_of(before: &str, term: &str, renames: bool) -> Option<String> {
     if words.is_empty() {
         return None;
     }
-    let tidy = |from: usize| {
-        let s = clause[from..].trim().trim_end_matches(',').trim();
-        (!s.is_empty()).then(|| s.split_whitespace().collect::<Vec<_>>().join(" "))
-    };
+    let tidy = |from: usize| tidy_span(&clause[from..]);
 
     // Acronyms: "LLM", "LLMs", "AIP", "MaaS".
     let letters = acronym_letters(term);
@@ -1249,6 +1354,17 @@ fn antecedent_of(before: &str, term: &str, renames: bool) -> Option<String> {
                 ends.push(e);
             }
         }
+        // Or before a description set off by a comma ("American depositary shares, each
+        // representing two Class A ordinary shares (“ADSs”)"; "Master Services Agreement, dated
+        // as of ..."), for an acronym long enough not to be spelled by chance.
+        let described = want.len() >= 3;
+        if described {
+            for e in (words.len().saturating_sub(24).max(1)..words.len()).rev() {
+                if words[e - 1].1.ends_with(',') && !ends.contains(&e) {
+                    ends.push(e);
+                }
+            }
+        }
         // Initials in order first; then in any order, one a word ("accounting principles
         // generally accepted in the United States" for "GAAP").
         for in_order in [true, false] {
@@ -1262,9 +1378,12 @@ fn antecedent_of(before: &str, term: &str, renames: bool) -> Option<String> {
                     let itself = phrase.iter().any(|(_, w)| {
                         parts.contains(&bare(w).trim_end_matches('s').to_lowercase())
                     });
+                    // An expansion found before a description reaches to the parenthesis.
+                    let far = end < words.len() && words[end - 1].1.ends_with(',');
                     let spelled_out = if in_order {
                         spells(&want, &spelled)
-                            || subsequence_initial(&want.iter().collect::<String>(), phrase)
+                            || spells_over_one(&want, &spelled)
+                            || !far && subsequence_initial(&want.iter().collect::<String>(), phrase)
                     } else {
                         want.len() >= 3 && k == want.len() && reordered_initials(&want, &spelled)
                     };
@@ -1305,6 +1424,12 @@ fn antecedent_of(before: &str, term: &str, renames: bool) -> Option<String> {
                                 break;
                             }
                             from -= 1;
+                        }
+                        // "the Foreign Account Tax Compliance Act, and the relevant guidance
+                        // (collectively “FATCA”)": after a list's comma, the name alone.
+                        if far && matches!(bare(words[end].1).as_str(), "and" | "or") {
+                            let (at, w) = words[end - 1];
+                            return tidy_span(&clause[words[from].0..at + w.len()]);
                         }
                         return tidy(words[from].0);
                     }
@@ -2051,6 +2176,12 @@ fn name_aside(text: &str) -> Option<usize> {
     (short && word_before).then_some(open)
 }
 
+/// A span of words on one line, without the comma that ends it.
+fn tidy_span(s: &str) -> Option<String> {
+    let s = s.trim().trim_end_matches(',').trim();
+    (!s.is_empty()).then(|| s.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
 /// The letters of an acronym, without a plural "s": "LLMs" gives "LLM", "AI/ML" "AIML".
 fn acronym_letters(w: &str) -> String {
     w.trim_end_matches('s')
@@ -2454,6 +2585,28 @@ fn spells(want: &[char], words: &[&str]) -> bool {
     options
         .iter()
         .any(|o| want.starts_with(o) && spells(&want[o.len()..], rest))
+}
+
+/// Whether `words` spell `want` when one lower-case word inside gives no letter:
+/// "performance-based restricted stock units" for "PSU".
+fn spells_over_one(want: &[char], words: &[&str]) -> bool {
+    want.len() >= 3
+        && words.len() >= 3
+        && (1..words.len() - 1).any(|skip| {
+            let w = words[skip];
+            w.len() >= 4
+                && w.starts_with(char::is_lowercase)
+                && !is_small_word(w)
+                && spells(
+                    want,
+                    &words
+                        .iter()
+                        .enumerate()
+                        .filter(|&(i, _)| i != skip)
+                        .map(|(_, w)| *w)
+                        .collect::<Vec<_>>(),
+                )
+        })
 }
 
 fn subsequence_initial(want: &str, phrase: &[(usize, &str)]) -> bool {
