@@ -1235,7 +1235,7 @@ fn without_aside(between: &str) -> std::borrow::Cow<'_, str> {
 fn names_a_company_share(sentence: &str) -> bool {
     static SHARE: OnceLock<Regex> = OnceLock::new();
     let share = SHARE.get_or_init(|| {
-        re(r"(?:^|[,;:(]\s*|(?-u:)(?:and|while|whereas|that)\s+)(?P<name>[A-Z][A-Za-z0-9&.\-]*(?:\s+(?:[A-Z][A-Za-z0-9&.\-]*|of|&)){0,4})\s+(?:alone\s+)?(?:accounted\s+for|represented|contributed)\s")
+        re(r"(?:^|[,;:(]\s*|(?-u:\b)(?:and|while|whereas|that)\s+)(?P<name>[A-Z][A-Za-z0-9&.\-]*(?:\s+(?:[A-Z][A-Za-z0-9&.\-]*|of|&)){0,4})\s+(?:alone\s+)?(?:accounted\s+for|represented|contributed)\s")
     });
     const NOT_COMPANIES: &[&str] = &[
         "Our",

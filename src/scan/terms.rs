@@ -134,6 +134,93 @@ fn plausible(name: &str) -> bool {
         && name.chars().any(|c| c.is_alphabetic())
 }
 
+/// The second definition of a parenthesis, of a group: "(the “2031 Notes” and, together with
+/// the 2029 Notes, the “Notes”)" defines "Notes" as "2031 Notes, together with the 2029 Notes".
+/// `base` is where `inner` starts in the text, `first` the parenthesis's own term.
+fn group_definition(base: usize, inner: &str, first: &str) -> Option<Defined> {
+    let t = inner.find("together with")?;
+    let head = inner[..t].trim_end().trim_end_matches(',').trim_end();
+    if !head.ends_with("and") || !head.contains(['”', '"']) {
+        return None;
+    }
+    let rest = &inner[t..];
+    let caps = quoted().captures(rest)?;
+    let name = caps.get(1)?;
+    let term = clean_name(name.as_str());
+    if !plausible(&term) {
+        return None;
+    }
+    let others = rest[..caps.get(0)?.start()]
+        .trim_end()
+        .trim_end_matches(|c: char| c == ',' || c.is_whitespace());
+    let others = others
+        .strip_suffix(" the")
+        .unwrap_or(others)
+        .trim_end_matches(',')
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let start = base + t + name.start();
+    Some(Defined {
+        antecedent: Some(format!("{first}, {others}")),
+        aliases: Vec::new(),
+        definition: None,
+        source: "inline",
+        span: start..start + name.as_str().trim_end_matches([',', ';']).trim_end().len(),
+        term,
+    })
+}
+
+/// The span of time that `before` ends with: "the three years ended December 31, 2022, 2023 and
+/// 2024 and the four months ended April 30, 2025", "the period from January 1, 2024 to June 30,
+/// 2025".
+fn time_span(before: &str) -> Option<String> {
+    static SPAN: OnceLock<Regex> = OnceLock::new();
+    let span = SPAN.get_or_init(|| {
+        Regex::new(r"(?i)(?:\b(?:(?:one|two|three|four|five|six|nine|twelve|\d{1,2})\s+)?(?:financial\s+|fiscal\s+)?(?:years?|months?|weeks?)|\bperiod)\s+(?:ended|ending|from|commencing|beginning|between)\b[^.;()“”]{4,200}$")
+            .expect("valid regex")
+    });
+    let before = before.trim_end().trim_end_matches(',');
+    let m = span.find(crate::util::tail(before, 260))?;
+    let found = m.as_str().split_whitespace().collect::<Vec<_>>().join(" ");
+    found
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_ascii_digit())
+        .then_some(found)
+}
+
+/// The quoted names that `before` ends with, joined by "or", "and" or commas ("“VIE” or"), each
+/// with where it starts, and the text before them.
+fn names_before(before: &str) -> (Vec<(usize, String)>, &str) {
+    let mut names = Vec::new();
+    let mut rest = before.trim_end();
+    loop {
+        let joined = ["or", "and", "and/or", ","].iter().find_map(|j| {
+            rest.strip_suffix(j)
+                .filter(|r| *j == "," || r.ends_with(char::is_whitespace))
+        });
+        let Some(r) = joined else { break };
+        let r = r.trim_end().trim_end_matches(',').trim_end();
+        let Some(close) = r.chars().next_back().filter(|c| matches!(c, '”' | '"')) else {
+            break;
+        };
+        let inner_end = r.len() - close.len_utf8();
+        let Some(open) = r[..inner_end].rfind(['“', '"']) else {
+            break;
+        };
+        let name_start = open + r[open..].chars().next().map_or(1, char::len_utf8);
+        let name = clean_name(&r[name_start..inner_end]);
+        if !plausible(&name) || r[name_start..inner_end].contains('\n') {
+            break;
+        }
+        names.push((name_start, name));
+        rest = r[..open].trim_end();
+    }
+    names.reverse();
+    (names, rest)
+}
+
 /// Where the parenthesis whose inside starts `window` closes: its first ')' outside quotes. A
 /// name may hold one ("(the “Companies (WUMP) Ordinance”)"); any other '(' first is no
 /// definition's.
@@ -170,7 +257,9 @@ pub fn find(text: &str) -> Vec<Defined> {
             continue;
         }
         if let Some(d) = parenthesis(text, open, inner) {
+            let group = group_definition(open + 1, inner, &d.term);
             out.push(d);
+            out.extend(group);
         }
         i = open + 1 + close;
     }
@@ -200,9 +289,11 @@ pub fn find(text: &str) -> Vec<Defined> {
         if !plausible(&term) {
             continue;
         }
+        // “VIE” or “variable interest entity” means ...: the first name is the term, the others
+        // its aliases.
+        let (earlier, before) = names_before(&text[..m.start]);
         // The quote must open a clause: at the start of a line or sentence, after a bullet,
         // "the term", or a semicolon.
-        let before = text[..m.start].trim_end();
         let lower_tail = crate::util::tail(before, 12).to_lowercase();
         let starts_clause = before.is_empty()
             || before.ends_with(['.', ';', ':', '•', '\n', '●', '▪'])
@@ -222,13 +313,22 @@ pub fn find(text: &str) -> Vec<Defined> {
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ");
+        let mut span = name.0..name.0 + name.1.trim_end_matches([',', ';']).len();
+        let mut term = term;
+        let mut aliases = Vec::new();
+        if let Some(((first_at, first), rest)) = earlier.split_first() {
+            aliases = rest.iter().map(|(_, n)| n.clone()).collect();
+            aliases.push(term);
+            term = first.clone();
+            span = *first_at..first_at + first.len();
+        }
         out.push(Defined {
             term,
-            aliases: Vec::new(),
+            aliases,
             definition: (!definition.is_empty()).then_some(definition),
             antecedent: None,
             source: "means_clause",
-            span: name.0..name.0 + name.1.trim_end_matches([',', ';']).len(),
+            span,
         });
     }
     // "References to “HK$” or “Hong Kong dollars” are to the lawful currency of Hong Kong."
@@ -676,8 +776,18 @@ fn parenthesis(text: &str, open: usize, inner: &str) -> Option<Defined> {
     // "(“Acme Cloud,” and together with Acme AI, Inc., “Acme”)": a second definition, of a
     // group, follows the first name; only the first is this parenthesis's.
     let whole = inner.len();
+    // Also "(the “2031 Notes” and, together with the 2029 Notes, the “Notes”)".
     let inner = match (inner.find(['”', '"']), inner.find("together with")) {
-        (Some(q), Some(t)) if q < t && inner[..t].trim_end().ends_with("and") => &inner[..t],
+        (Some(q), Some(t))
+            if q < t
+                && inner[..t]
+                    .trim_end()
+                    .trim_end_matches(',')
+                    .trim_end()
+                    .ends_with("and") =>
+        {
+            &inner[..t]
+        }
         _ => inner,
     };
     let mut names: Vec<(String, Range<usize>)> = Vec::new();
@@ -909,7 +1019,16 @@ fn parenthesis(text: &str, open: usize, inner: &str) -> Option<Defined> {
         Regex::new(r"^(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4})$")
             .expect("valid regex")
     });
-    let antecedent = antecedent.filter(|a| !date.is_match(a));
+    // But a date names a date: "prior to December 15, 2030 (the “Par Call Date”)".
+    let names_date = term.split_whitespace().next_back() == Some("Date");
+    let antecedent = antecedent.filter(|a| names_date || !date.is_match(a));
+    // "During the three years ended December 31, 2022, 2023 and 2024 and the four months ended
+    // April 30, 2025 (the “Track Record Period”)": a period is the span of time before it.
+    let antecedent = antecedent.or_else(|| {
+        (term.split_whitespace().next_back() == Some("Period"))
+            .then(|| time_span(context))
+            .flatten()
+    });
     // "Structured Credit SP Fund) and Luster LightTech International Limited": a name that
     // starts inside an aside is cut wrong.
     let antecedent = antecedent.filter(|a| {
