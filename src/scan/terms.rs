@@ -713,6 +713,8 @@ fn is_company_name(name: &str) -> bool {
                 | "Co"
                 | "SE"
                 | "B.V"
+                | "N.A"
+                | "LLP"
         )
 }
 
@@ -895,10 +897,15 @@ fn parenthesis(text: &str, open: usize, inner: &str) -> Option<Defined> {
         let pair = at
             .filter(|_| !list)
             .and_then(|at| item_pair(&flat[..at], a, &term));
+        // Or companies and people ("Mr. Liu Wei, Starlight Holdings Limited and Xingyao Ltd
+        // (collectively, the “Controlling Shareholders”)").
+        let parties = party_list(a);
         if names.is_some() {
             antecedent = names;
         } else if pair.is_some() {
             antecedent = pair;
+        } else if parties.is_some() {
+            antecedent = parties;
         } else if last_item || list || unrelated {
             antecedent = None;
         }
@@ -1022,6 +1029,17 @@ fn parenthesis(text: &str, open: usize, inner: &str) -> Option<Defined> {
     // But a date names a date: "prior to December 15, 2030 (the “Par Call Date”)".
     let names_date = term.split_whitespace().next_back() == Some("Date");
     let antecedent = antecedent.filter(|a| names_date || !date.is_match(a));
+    let antecedent = antecedent.or_else(|| {
+        static LAST_DATE: OnceLock<Regex> = OnceLock::new();
+        let last_date = LAST_DATE.get_or_init(|| {
+            Regex::new(r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}),?\s*$")
+                .expect("valid regex")
+        });
+        names_date
+            .then(|| last_date.find(context))
+            .flatten()
+            .map(|m| m.as_str().trim_end().trim_end_matches(',').to_string())
+    });
     // "During the three years ended December 31, 2022, 2023 and 2024 and the four months ended
     // April 30, 2025 (the “Track Record Period”)": a period is the span of time before it.
     let antecedent = antecedent.or_else(|| {
@@ -1051,6 +1069,68 @@ fn parenthesis(text: &str, open: usize, inner: &str) -> Option<Defined> {
         source: "inline",
         span,
     })
+}
+
+/// The companies and people that `names` ends with, two or more, each a company's legal name
+/// or a titled person: "Mr. Liu Wei, Starlight Holdings Limited and Xingyao Ltd" out of "Global
+/// Offering, Mr. Liu Wei, Starlight Holdings Limited and Xingyao Ltd".
+fn party_list(names: &str) -> Option<String> {
+    let party = |item: &str| {
+        let item = item.trim();
+        let first = item.split_whitespace().next().unwrap_or("");
+        first.starts_with(char::is_uppercase) && !is_determiner(first) && is_company_name(item)
+            || ["Mr. ", "Ms. ", "Mrs. ", "Dr. "]
+                .iter()
+                .any(|t| item.starts_with(t) && item.len() > t.len() + 2)
+    };
+    // Items end at ", " or " and " (not inside "Co., Ltd." or "Bank, N.A.").
+    let (last_start, last) = match names.rfind(" and ") {
+        Some(k) => (k + " and ".len(), &names[k + " and ".len()..]),
+        None => return None,
+    };
+    if !party(last) {
+        return None;
+    }
+    let mut start = last_start;
+    let mut count = 1;
+    let mut rest = names[..last_start - " and ".len()].trim_end_matches(',');
+    loop {
+        // The previous item: back to a ", " whose item is a party, over the commas inside one
+        // ("Co., Ltd."), and over a single name word before a comma ("Keefe, Bruyette & Woods,
+        // Inc.").
+        let mut found = None;
+        let mut search = rest.len();
+        while let Some(k) = rest[..search].rfind(", ") {
+            if party(&rest[k + 2..]) {
+                found = Some(k + 2);
+                break;
+            }
+            search = k;
+        }
+        let found = found.or_else(|| party(rest).then_some(0));
+        let Some(mut item_start) = found else { break };
+        while item_start > 0 {
+            let before_item = &rest[..item_start - 2];
+            let word_at = before_item.rfind(", ").map_or(0, |k| k + 2);
+            let word = &before_item[word_at..];
+            let suffix = is_company_name(&format!("Name {word}"));
+            if word.contains(' ')
+                || !word.starts_with(char::is_uppercase)
+                || is_determiner(word)
+                || suffix
+            {
+                break;
+            }
+            item_start = word_at;
+        }
+        start = item_start;
+        count += 1;
+        if item_start == 0 {
+            break;
+        }
+        rest = &rest[..item_start - 2];
+    }
+    (count >= 2).then(|| names[start..].to_string())
 }
 
 /// The two items named together for a collective term: `second` (the antecedent found, e.g.
@@ -2067,7 +2147,9 @@ fn antecedent_of(before: &str, term: &str, renames: bool) -> Option<String> {
         let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
         let capital = bare.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
         // "Raymond James & Associates, Inc.": "&" joins a name.
-        let connector = (is_small_word(bare) || w == "&") && start.is_some();
+        // Not "through" or "via": "in the PRC through Shanghai Xingchen ... Co., Ltd.".
+        let connector = (is_small_word(bare) && !matches!(bare, "through" | "via")) || w == "&";
+        let connector = connector && start.is_some();
         if capital || connector || matches!(bare, "Inc" | "Ltd" | "Co" | "Corp" | "plc") {
             start = Some(at);
         } else {
