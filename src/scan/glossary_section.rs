@@ -34,7 +34,12 @@ pub struct Entry {
 /// True for the headings of glossary and definitions sections.
 pub fn is_glossary_heading(title: &str) -> bool {
     let t = title.to_uppercase();
-    t.contains("GLOSSARY") || t.contains("DEFINITIONS") || t.contains("DEFINED TERMS")
+    t.contains("GLOSSARY")
+        || t.contains("DEFINITIONS")
+        || t.contains("DEFINED TERMS")
+        || t.starts_with("CONVENTIONS")
+        || t.starts_with("CERTAIN CONVENTIONS")
+        || t.starts_with("ABBREVIATIONS")
 }
 
 /// Every entry of every glossary section. `sections` are the headings of the text, in order.
@@ -84,6 +89,10 @@ fn lines_of<'a>(text: &'a str, range: Range<usize>, skip: &[&str]) -> Vec<Line<'
         let marker = t
             .chars()
             .all(|c| c.is_ascii_digit() || c.is_whitespace() || matches!(c, '-' | '–' | '—'));
+        // A lower-case roman page number ("ii") too.
+        let roman =
+            !t.is_empty() && t.len() <= 5 && t.chars().all(|c| matches!(c, 'i' | 'v' | 'x'));
+        let marker = marker || roman;
         let running = t.eq_ignore_ascii_case("table of contents");
         if !t.is_empty() && !marker && !running && !skip.iter().any(|s| t.eq_ignore_ascii_case(s)) {
             out.push(Line {
@@ -127,7 +136,7 @@ fn parse_body(text: &str, range: Range<usize>, title: &str, skip: &[&str]) -> Ve
         return Vec::new();
     }
     let quoted = lines.iter().filter(|l| opens_quote(l.text)).count();
-    let tabbed = lines.iter().filter(|l| l.text.contains('\t')).count();
+    let tabbed = lines.iter().filter(|l| has_cells(l.text)).count();
     let dashed = lines
         .iter()
         .filter(|l| dash_entry_re().is_match(l.text))
@@ -150,7 +159,7 @@ fn parse_body(text: &str, range: Range<usize>, title: &str, skip: &[&str]) -> Ve
 fn tidy_definition(d: &str) -> String {
     static LEAD: OnceLock<Regex> = OnceLock::new();
     let lead = LEAD.get_or_init(|| {
-        Regex::new(r"^(?i)\s*(?:,\s*)?(?:means|shall\s+mean|refers\s+to|shall\s+refer\s+to|is\s+defined\s+as|:|—|–|-)\s*")
+        Regex::new(r"^(?i)\s*(?:,\s*)?(?:means|mean|shall\s+mean|refers\s+to|refer\s+to|shall\s+refer\s+to|are\s+to|is\s+to|is\s+defined\s+as|:|—|–|-)\s*")
             .expect("valid regex")
     });
     let d = d.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -186,11 +195,12 @@ fn split_aliases(rest: &str) -> (Vec<String>, &str) {
     (aliases, rest)
 }
 
-/// A short line in capitals: a sub-heading or running header inside the section. Letters of a
-/// script without case (a company's Chinese name) are not capitals.
+/// A short line in capitals: a sub-heading or running header inside the section ("PART I").
+/// Letters of a script without case (a company's Chinese name) are not capitals.
 fn is_caps_heading(line: &str) -> bool {
+    let capitals = line.chars().filter(|c| c.is_uppercase()).count();
     line.len() <= 80
-        && line.chars().filter(|c| c.is_uppercase()).count() >= 4
+        && (capitals >= 4 || line.starts_with("PART "))
         && !line.chars().any(char::is_lowercase)
         && !opens_quote(line)
 }
@@ -319,6 +329,14 @@ fn quoted_entries(lines: &[Line], title: &str) -> Vec<Entry> {
                 continue;
             }
         }
+        // "...of the United States;" then "and" alone: the entry stays closed.
+        if prev_closed && matches!(line.text, "and" | "or") {
+            if let Some((_, def)) = &mut current {
+                def.push(' ');
+                def.push_str(line.text);
+            }
+            continue;
+        }
         // Lines before the first entry are the section's introduction.
         if let Some((_, def)) = &mut current {
             def.push(' ');
@@ -336,15 +354,49 @@ fn quoted_entries(lines: &[Line], title: &str) -> Vec<Entry> {
 }
 
 /// Cells in order, empty ones dropped, read as term, definition, term, definition.
+/// The cells of a table row: split at tabs, or at runs of three or more spaces (columns a PDF
+/// converter laid out with spaces).
+fn cells_of(t: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = t.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // Bytes, not chars: a tab or a space is never inside a multi-byte char.
+        let gap = if bytes[i] == b'\t' {
+            1
+        } else if bytes[i..].starts_with(b"   ") {
+            bytes[i..].iter().take_while(|&&b| b == b' ').count()
+        } else {
+            0
+        };
+        if gap > 0 {
+            out.push((start, &t[start..i]));
+            i += gap;
+            start = i;
+        } else {
+            i += 1;
+        }
+    }
+    out.push((start, &t[start..]));
+    out
+}
+
+/// Whether a line holds more than one cell.
+fn has_cells(t: &str) -> bool {
+    t.contains('\t') || t.trim().contains("   ")
+}
+
 fn table_entries(text: &str, lines: &[Line], title: &str) -> Vec<Entry> {
-    let first_table_line = lines
-        .iter()
-        .position(|l| l.text.contains('\t'))
-        .unwrap_or(0);
+    let first_table_line = lines.iter().position(|l| has_cells(l.text)).unwrap_or(0);
     // Start at the line before the first tabbed one when it is a lone cell (a split row), and
     // skip a header row ("Term  Definition", "Abbreviation and Meaning").
     let mut from = first_table_line;
-    if from > 0 && !lines[from - 1].text.contains('\t') && lines[from - 1].text.len() < 60 {
+    if from > 0
+        && !has_cells(lines[from - 1].text)
+        && lines[from - 1].text.len() < 60
+        && !lines[from - 1].text.ends_with([':', '.'])
+    {
         from -= 1;
     }
     let header = |c: &str| {
@@ -356,24 +408,30 @@ fn table_entries(text: &str, lines: &[Line], title: &str) -> Vec<Entry> {
             || l == "abbreviation"
     };
     // Prose after the table ends it, with the short heading line that introduces it.
-    let prose = |t: &str| !t.contains('\t') && t.len() > 120 && t.ends_with(['.', ':']);
+    let prose = |t: &str| !has_cells(t) && t.len() > 120 && t.ends_with(['.', ':']);
     // Entries as (term at, term, definition); a term waits for its definition on a split row.
     let mut rows: Vec<(usize, &str, String)> = Vec::new();
     let mut pending: Option<(usize, &str)> = None;
     for (k, line) in lines.iter().enumerate().skip(from) {
         let t = line.text;
-        if prose(t) || (!t.contains('\t') && lines.get(k + 1).is_some_and(|n| prose(n.text))) {
+        if prose(t) || (!has_cells(t) && lines.get(k + 1).is_some_and(|n| prose(n.text))) {
             break;
         }
         let mut cells: Vec<(usize, &str)> = Vec::new();
-        let mut at = line.at;
-        for cell in t.split('\t') {
+        for (at, cell) in cells_of(t) {
             let c = cell.trim();
             if !c.is_empty() {
                 let lead = cell.len() - cell.trim_start().len();
-                cells.push((at + lead, c));
+                cells.push((line.at + at + lead, c));
             }
-            at += cell.len() + 1;
+        }
+        // A header row, also repeated on a later page; a running header in capitals.
+        // (Not a short term of a split row: "FINRA", "U.S. GAAP".)
+        let running = !has_cells(t)
+            && (t.split_whitespace().count() >= 3 || t.starts_with("PART "))
+            && is_caps_heading(t);
+        if cells.iter().all(|(_, c)| header(c)) || running {
+            continue;
         }
         if rows.is_empty() && pending.is_none() {
             cells.retain(|(_, c)| !header(c));
@@ -381,10 +439,12 @@ fn table_entries(text: &str, lines: &[Line], title: &str) -> Vec<Entry> {
         if cells.is_empty() {
             continue;
         }
-        // A row whose first cell is empty ("⇥prompt and the output."), or a wrapped line in
-        // lower case, goes on with the definition before it.
-        let first_cell_empty = text[..line.at].ends_with('\t');
-        let wrapped = !t.contains('\t') && t.starts_with(char::is_lowercase);
+        // A row whose first cell is empty ("⇥prompt and the output.", or a deep indent of
+        // spaces), or a wrapped line in lower case, goes on with the definition before it.
+        let line_start = text[..line.at].rfind('\n').map_or(0, |k| k + 1);
+        let indent = &text[line_start..line.at];
+        let first_cell_empty = indent.ends_with('\t') || indent.len() >= 6;
+        let wrapped = !has_cells(t) && t.starts_with(char::is_lowercase);
         if (first_cell_empty || wrapped) && pending.is_none() {
             if let Some(last) = rows.last_mut() {
                 for (_, c) in &cells {
@@ -422,23 +482,36 @@ fn table_entries(text: &str, lines: &[Line], title: &str) -> Vec<Entry> {
 }
 
 fn dashed_entries(lines: &[Line], title: &str) -> Vec<Entry> {
-    let mut out: Vec<Entry> = Vec::new();
+    // Entries with their raw definitions, tidied once whole (a ";" inside one stays).
+    let mut out: Vec<(Entry, String)> = Vec::new();
     for line in lines {
         if let Some(c) = dash_entry_re().captures(line.text) {
             let term = c.name("term").expect("group");
-            out.push(Entry {
-                term: clean_term(term.as_str()),
-                aliases: Vec::new(),
-                definition: tidy_definition(&c["rest"]),
-                section: title.to_string(),
-                span: line.at + term.start()..line.at + term.end(),
-            });
-        } else if let Some(last) = out.last_mut() {
+            out.push((
+                Entry {
+                    term: clean_term(term.as_str()),
+                    aliases: Vec::new(),
+                    definition: String::new(),
+                    section: title.to_string(),
+                    span: line.at + term.start()..line.at + term.end(),
+                },
+                c["rest"].to_string(),
+            ));
+        } else if is_caps_heading(line.text) {
+            // A running header ("PART I") between the lines of a definition.
+            continue;
+        } else if let Some((_, def)) = out.last_mut() {
             // A definition running over to the next line.
-            last.definition = tidy_definition(&format!("{} {}", last.definition, line.text));
+            def.push(' ');
+            def.push_str(line.text);
         }
     }
-    out
+    out.into_iter()
+        .map(|(mut e, def)| {
+            e.definition = tidy_definition(&def);
+            e
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -282,6 +282,30 @@ const SECTION_TITLES: &[&str] = &[
     "USE OF PROCEEDS",
 ];
 
+/// A glossary heading not in [`SECTION_TITLES`] as written: "GLOSSARY OF TERMS AND
+/// ABBREVIATIONS", "Conventions That Apply in This Prospectus", "CERTAIN CONVENTIONS",
+/// "ABBREVIATIONS". `key` is
+/// `t` in upper case; a title has at most ten words, each capitalized but for small ones.
+fn glossary_title(t: &str, key: &str) -> bool {
+    let named = key.starts_with("GLOSSARY")
+        || key.starts_with("CONVENTIONS")
+        || key.starts_with("CERTAIN CONVENTIONS")
+        || key.starts_with("ABBREVIATIONS")
+        || key.contains("DEFINITIONS")
+        || key.contains("DEFINED TERMS");
+    let words: Vec<&str> = t.split_whitespace().collect();
+    named
+        && words.len() <= 10
+        && !t.ends_with(|c: char| c.is_ascii_digit())
+        && words.iter().all(|w| {
+            w.starts_with(|c: char| c.is_uppercase())
+                || matches!(
+                    *w,
+                    "of" | "and" | "in" | "to" | "the" | "that" | "which" | "this" | "for" | "used"
+                )
+        })
+}
+
 /// Whether the first word of line `t` can start a heading: "Item" or the first word of a title.
 /// Most lines are not headings, and this rules them out before anything is allocated.
 fn may_be_heading(t: &str) -> bool {
@@ -291,7 +315,7 @@ fn may_be_heading(t: &str) -> bool {
             .iter()
             .filter_map(|t| t.split_whitespace().next())
             .map(|w| w.replace('’', "'"))
-            .chain(["ITEM".to_string()])
+            .chain(["ITEM", "CONVENTIONS", "ABBREVIATIONS"].map(String::from))
             .collect();
         words.sort();
         words.dedup();
@@ -336,7 +360,11 @@ pub fn sections(text: &str) -> Vec<(usize, String)> {
             // "Item 1A. Risk Factors", "Item 1. Financial Statements": every Item heading.
             let item_heading =
                 t.len() <= 100 && t.split_whitespace().count() <= 14 && item.is_match(t);
-            if item_heading || key.is_some_and(|k| SECTION_TITLES.contains(&k.as_str())) {
+            if item_heading
+                || key
+                    .as_deref()
+                    .is_some_and(|k| SECTION_TITLES.contains(&k) || glossary_title(t, k))
+            {
                 out.push((at, t.to_string()));
             } else if let Some(end) = starts_in_capitals.then(|| glued_heading_end(t)).flatten() {
                 let head = t[..end].trim_end();
