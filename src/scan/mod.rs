@@ -200,6 +200,8 @@ impl Scanner {
             );
         }
         let mut keyword_at = keywords.iter().copied().peekable();
+        // Table rows already read, by where they start.
+        let mut rows_read = std::collections::HashSet::new();
         for range in ranges {
             while keyword_at.peek().is_some_and(|&k| k < range.start) {
                 keyword_at.next();
@@ -208,11 +210,27 @@ impl Scanner {
                 continue;
             }
             let sentence = &text[range.clone()];
+            // The rows of a table under a keyword in its caption or header ("Percentage of total
+            // revenue" over "Customer A⇥34%⇥22%"; "Model⇥Context window (tokens)" over
+            // "Atlas-L⇥1,000,000"): rows that hold no keyword of their own.
+            for row in table_rows_after(text, range.end) {
+                if rows_read.insert(row.start) {
+                    let from = crate::util::floor_char_boundary(
+                        text,
+                        row.start.saturating_sub(table::HEADER_REACH),
+                    );
+                    let found = table::row_metrics(&text[row.clone()], &text[from..row.start]);
+                    self.push_found(&mut hits, doc, &joined, &sections, row, found);
+                }
+            }
             if !sentence.bytes().any(|b| b.is_ascii_digit()) && !has_number_word(sentence) {
                 continue;
             }
             // A table row: its figures by column, then what the prose rules find besides.
             let mut found = Vec::new();
+            if sentence.contains('\t') && !rows_read.insert(range.start) {
+                continue; // read already, as a row of the table above
+            }
             if sentence.contains('\t') {
                 let from = crate::util::floor_char_boundary(
                     text,
@@ -229,48 +247,95 @@ impl Scanner {
                     found.push(f);
                 }
             }
-            found.sort_by_key(|f| f.start);
-            for f in found {
-                let (mut start, end) = (range.start + f.start, range.start + f.end);
-                let index = joined.page_index(end.saturating_sub(1));
-                if joined.page_index(start) != index {
-                    // A hedge on one page, the figure on the next ("over\f1.2 trillion"): the
-                    // span is the figure's, on its page; the hedge stays in `qualifier`.
-                    start = range.start + f.value_start;
-                    if joined.page_index(start) != index {
-                        continue; // the figure itself is cut by the page break
-                    }
-                }
-                let page_start = joined.starts[index];
-                let section = sections
-                    .iter()
-                    .take_while(|(at, _)| *at <= start)
-                    .last()
-                    .map(|(_, title)| title.clone());
-                hits.metrics.push(Metric {
-                    kind: f.kind.to_string(),
-                    value: f.value,
-                    unit: f.unit,
-                    currency: f.currency.map(str::to_string),
-                    per: f.per.map(str::to_string),
-                    low: f.low,
-                    high: f.high,
-                    qualifier: f.qualifier.map(str::to_string),
-                    period: f.period,
-                    subject: f.subject,
-                    direction: f.direction.map(str::to_string),
-                    text: text[start..end].to_string(),
-                    sentence: one_line(sentence),
-                    section,
-                    page: doc.pages[index].number,
-                    start: start - page_start,
-                    end: end - page_start,
-                    confidence: f.confidence,
-                });
-            }
+            self.push_found(&mut hits, doc, &joined, &sections, range, found);
         }
+        // Table rows read under their caption come out in the order of the text.
+        hits.metrics.sort_by_key(|m| (m.page, m.start));
         hits
     }
+}
+
+impl Scanner {
+    /// Report the figures found in `range` of the joined text as metrics, in order.
+    fn push_found(
+        &self,
+        hits: &mut Hits,
+        doc: &Document,
+        joined: &Joined,
+        sections: &[(usize, String)],
+        range: std::ops::Range<usize>,
+        mut found: Vec<metrics::Found>,
+    ) {
+        let text = joined.text.as_str();
+        let sentence = &text[range.clone()];
+        found.sort_by_key(|f| f.start);
+        for f in found {
+            let (mut start, end) = (range.start + f.start, range.start + f.end);
+            let index = joined.page_index(end.saturating_sub(1));
+            if joined.page_index(start) != index {
+                // A hedge on one page, the figure on the next ("over\f1.2 trillion"): the
+                // span is the figure's, on its page; the hedge stays in `qualifier`.
+                start = range.start + f.value_start;
+                if joined.page_index(start) != index {
+                    continue; // the figure itself is cut by the page break
+                }
+            }
+            let page_start = joined.starts[index];
+            let section = sections
+                .iter()
+                .take_while(|(at, _)| *at <= start)
+                .last()
+                .map(|(_, title)| title.clone());
+            hits.metrics.push(Metric {
+                kind: f.kind.to_string(),
+                value: f.value,
+                unit: f.unit,
+                currency: f.currency.map(str::to_string),
+                per: f.per.map(str::to_string),
+                low: f.low,
+                high: f.high,
+                qualifier: f.qualifier.map(str::to_string),
+                period: f.period,
+                subject: f.subject,
+                direction: f.direction.map(str::to_string),
+                text: text[start..end].to_string(),
+                sentence: one_line(sentence),
+                section,
+                page: doc.pages[index].number,
+                start: start - page_start,
+                end: end - page_start,
+                confidence: f.confidence,
+            });
+        }
+    }
+}
+
+/// The table rows (lines with tabs) that follow `at`, after at most three caption or header
+/// lines without tabs, up to the first line without tabs after them; at most 60 rows.
+fn table_rows_after(text: &str, at: usize) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let rest = &text[at..];
+    // Only right after a line end: a caption or header line, not the middle of prose.
+    let Some(first) = rest.find('\n').filter(|&k| rest[..k].trim().is_empty()) else {
+        return out;
+    };
+    let mut pos = at + first + 1;
+    let mut captions = 0;
+    while out.len() < 60 && pos < text.len() {
+        let end = text[pos..].find('\n').map_or(text.len(), |k| pos + k);
+        let line = &text[pos..end];
+        if line.contains('\t') {
+            if line.bytes().any(|b| b.is_ascii_digit()) {
+                out.push(pos..end);
+            }
+        } else if out.is_empty() && captions < 3 && line.len() < 120 {
+            captions += 1;
+        } else {
+            break;
+        }
+        pos = end + 1;
+    }
+    out
 }
 
 /// The terms the document defines: in its glossary section, inline, or in "means" clauses; the

@@ -3,10 +3,15 @@
 //! by tabs).
 //!
 //! Only rows whose label names a token-economy measure are read (tokens processed, price per
-//! million tokens, API revenue, monthly active users, power, GPUs, ARR, net revenue retention,
-//! gross margin in %). Generic financial-statement rows ("Revenue", "Net loss") are left alone:
-//! their tables have segment and change columns that a row alone cannot tell apart. Each figure
-//! takes the period of its column when the header row above has one cell per column.
+//! million tokens, API revenue, monthly active users, power, GPUs, throughput, latency,
+//! parameters, ARR, net revenue retention, gross margin in %), or that the caption makes one
+//! ("Percentage of total revenue" over "Customer A"; "(RMB per million tokens)" over "Average
+//! input price"). "Total revenue" and "Capital expenditures" are read when every column has a
+//! known period and the caption gives the scale; other financial-statement rows ("Revenue",
+//! "Net loss") are left alone: segment tables repeat them. A table whose column heads name the
+//! measures ("Context window (tokens)") is read cell by cell, the row's label as the subject.
+//! Each figure takes the period of its column when the header row above has one cell per
+//! column.
 
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -35,13 +40,24 @@ struct Patterns {
     period_cell: Regex,
     change_cell: Regex,
     caption: Regex,
+    throughput: Regex,
+    latency: Regex,
+    parameters: Regex,
+    training: Regex,
+    context: Regex,
+    total_revenue: Regex,
+    capex: Regex,
+    share_caption: Regex,
+    customer: Regex,
+    token_source: Regex,
+    caption_price: Regex,
 }
 
 fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     let re = |p: &str| Regex::new(p).expect("valid built-in regex");
     P.get_or_init(|| Patterns {
-        price: re(r"(?i)(?:price|pricing|cost|ASP).*tokens?|per\s+(?:one\s+)?(?:million|thousand|1M|1K|1,000|1,000,000)\s+(?:input\s+|output\s+)?tokens"),
+        price: re(r"(?i)(?:price|pricing|cost|ASP).*tokens?|per\s+(?:one\s+)?(?:million|thousand|1M|1K|1,000|1,000,000)\s+(?:input\s+|output\s+)?tokens|(?:US\$|\$|€|£|¥|RMB)\s*/\s*(?:1\s?)?(?:M|K|million|thousand)\s*(?:tokens?|tok)\b"),
         token_revenue: re(r"(?i)(?:\b(?:API|token|tokens|MaaS|model-as-a-service|usage-based|consumption-based|inference)\b.*\brevenues?\b|\brevenues?\b.*\b(?:API|tokens?|MaaS|model-as-a-service|inference)\b)"),
         tokens: re(r"(?i)\btokens?\b"),
         users: re(r"(?i)\b(?:monthly\s+active\s+users|daily\s+active\s+users|MAUs?|DAUs?|paying\s+users|active\s+users|registered\s+users|developers)\b"),
@@ -55,6 +71,17 @@ fn patterns() -> &'static Patterns {
         currency: re(r"(?:\(|\b)(?P<c>US\$|HK\$|RMB|USD|HKD|EUR|GBP|CNY|\$|€|£|¥)"),
         period_cell: re(r"(?i)^(?:(?:FY|fiscal(?:\s+year)?|CY)\s*'?\d{2,4}|(?:19|20)\d{2}(?:\s*\(?[A-Z]\)?)?|Q[1-4]\s*(?:FY\s*)?'?\d{2,4}|[1-4]Q\s*'?\d{2,4}|H[12]\s*'?\d{2,4}|[12]H\s*'?\d{2,4}|(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)\s+(?:\d{1,2},\s*)?\d{4})$"),
         change_cell: re(r"(?i)^(?:%\s*)?(?:change|chg\.?|growth|y/y|yoy|%)(?:\s*\(%\))?$|^%\s+change$|^change\s*\(?%\)?$"),
+        throughput: re(r"(?i)tokens?\s*(?:/|per)\s*(?:s|sec|second)\b|tokens?\b.*\bper\s+second|\btok/s\b|\bTPS\b|\bthroughput\b.*\b(?:x|times|improvement|speed-?up)\b|\b(?:throughput|speed-?up)\s+(?:improvement|gain)"),
+        latency: re(r"(?i)time\s+to\s+first\s+token|\bTTFT\b|\blatency\b"),
+        parameters: re(r"(?i)^(?:total\s+|active\s+|activated\s+)?parameters\b"),
+        training: re(r"(?i)^(?:pre-?)?training\s+(?:tokens|data|corpus)\b"),
+        context: re(r"(?i)^(?:max(?:imum)?\s+)?context\s+(?:window|length)\b"),
+        total_revenue: re(r"(?i)^total\s+(?:net\s+)?(?:revenues?|net\s+sales)$"),
+        capex: re(r"(?i)^(?:capital\s+expenditures?|capex|purchases\s+of\s+property(?:,\s+plant)?\s+and\s+equipment)$"),
+        share_caption: re(r"(?i)percent(?:age)?\s+of\s+(?:our\s+)?(?:total\s+)?(?:net\s+)?revenues?"),
+        customer: re(r"(?i)^(?:customer\s+[A-Z0-9]\b|(?:our\s+)?(?:largest|top\s+(?:\w+\s+)?)customers?\b)"),
+        token_source: re(r"(?i)\b(?:API|tokens?|usage-based|consumption|MaaS|model-as-a-service|inference)\b"),
+        caption_price: re(r"(?i)(?P<c>US\$|HK\$|RMB|USD|HKD|EUR|GBP|CNY|JPY|\$|€|£|¥)?\s*(?:per|/)\s*(?:one\s+)?(?P<d>million|thousand|1M|1K|1,000,000|1,000|token)\s+(?:input\s+|output\s+)?tokens?|(?P<c2>US\$|HK\$|RMB|USD|HKD|EUR|GBP|CNY|JPY|\$|€|£|¥)\s+per\s+(?P<d2>million|thousand)\s+tokens"),
         caption: re(r"(?i)^(?P<lead>(?:(?:three|six|nine|twelve)\s+months|years?|fiscal\s+years?|quarters?|periods?)\s+ended|as\s+(?:of|at))\s+(?P<date>[A-Za-z]+\.?\s+\d{1,2}),?$"),
     })
 }
@@ -109,6 +136,17 @@ fn columns(cells: &[Cell]) -> Vec<Column> {
             pending = number::currency_code(c.text);
             continue;
         }
+        // A change in basis points ("380 bps") is no figure of the row.
+        let lower = c.text.to_ascii_lowercase();
+        if lower.ends_with("bps") || lower.ends_with("basis points") {
+            out.push(Column {
+                amounts: 0,
+                span: c.span.clone(),
+                quantity: None,
+                currency: None,
+            });
+            continue;
+        }
         let qs = number::quantities(c.text);
         let amounts = qs.iter().filter(|q| q.kind != NumberKind::Percent).count();
         // The cell is one figure, whole: "52.1", "$1,915.4", "(12.3)", "71%".
@@ -144,6 +182,11 @@ enum Unit {
     Power,
     Units,
     Percent,
+    /// Tokens per second, or "x" for a multiple.
+    Throughput,
+    /// Milliseconds, or seconds when the label says so.
+    Latency,
+    Parameters,
 }
 
 fn row_kind(label: &str) -> Option<RowKind> {
@@ -153,7 +196,7 @@ fn row_kind(label: &str) -> Option<RowKind> {
     if p.tokens.is_match(label) && p.price.is_match(label) {
         let denom = if lower.contains("per token") {
             1e6
-        } else if ["thousand", "1k", "1,000 "]
+        } else if ["thousand", "1k", "1,000 ", "/k ", "/1k"]
             .iter()
             .any(|d| lower.contains(d))
             && !lower.contains("1,000,000")
@@ -182,6 +225,27 @@ fn row_kind(label: &str) -> Option<RowKind> {
     }
     if p.margin.is_match(label) {
         return kind("gross_margin", Unit::Percent);
+    }
+    if p.latency.is_match(label) {
+        return kind("token_latency", Unit::Latency);
+    }
+    if p.throughput.is_match(label) {
+        return kind("token_throughput", Unit::Throughput);
+    }
+    if p.parameters.is_match(label) {
+        return kind("model_parameters", Unit::Parameters);
+    }
+    if p.training.is_match(label) {
+        return kind("training_tokens", Unit::Tokens);
+    }
+    if p.context.is_match(label) {
+        return kind("context_window", Unit::Tokens);
+    }
+    if p.total_revenue.is_match(label) {
+        return kind("revenue", Unit::Money);
+    }
+    if p.capex.is_match(label) {
+        return kind("capex", Unit::Money);
     }
     if p.tokens.is_match(label) && !lower.contains("revenue") {
         return kind("token_volume", Unit::Tokens);
@@ -232,6 +296,12 @@ fn header_periods(above: &str, columns: usize) -> Option<Vec<Option<String>>> {
         {
             continue;
         }
+        // Change columns at the end that this row leaves empty ("2025⇥2024⇥% change" over
+        // "Gross margin⇥54.9%⇥48.9%").
+        let mut cells = cells;
+        while cells.len() > columns && cells.last().is_some_and(|c| p.change_cell.is_match(c)) {
+            cells.pop();
+        }
         if cells.len() != columns {
             return None;
         }
@@ -239,7 +309,18 @@ fn header_periods(above: &str, columns: usize) -> Option<Vec<Option<String>>> {
         let caption = lines[k.saturating_sub(2)..k].iter().rev().find_map(|l| {
             let first = l.split('\t').map(str::trim).find(|c| !c.is_empty())?;
             p.caption.captures(first).map(|c| {
-                let lead = c["lead"].split_whitespace().collect::<Vec<_>>().join(" ");
+                // "Years Ended December 31," over each year: one year each.
+                let lead = c["lead"]
+                    .split_whitespace()
+                    .map(|w| {
+                        if w.eq_ignore_ascii_case("years") {
+                            "year"
+                        } else {
+                            w
+                        }
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" ");
                 format!("{} {}", lead.to_lowercase(), &c["date"])
             })
         });
@@ -271,10 +352,25 @@ pub fn row_metrics(row: &str, above: &str) -> Vec<Found> {
     if !label.contains(char::is_alphabetic) {
         return Vec::new();
     }
-    let Some(rk) = row_kind(label) else {
-        return Vec::new();
-    };
+    let captions = caption_lines(above);
     let cols = columns(&cells);
+    // A row of percents under a "percentage of revenue" caption is a share, whatever its label
+    // names ("API and token consumption⇥63%⇥47%").
+    let all_percent = cols.iter().all(|c| {
+        c.quantity
+            .as_ref()
+            .is_none_or(|q| q.kind == NumberKind::Percent)
+    });
+    let share = all_percent
+        .then(|| captioned_kind(label, &captions))
+        .flatten()
+        .filter(|k| matches!(k.unit, Unit::Percent));
+    let Some(rk) = share
+        .or_else(|| row_kind(label))
+        .or_else(|| captioned_kind(label, &captions))
+    else {
+        return column_metrics(&cells, above);
+    };
     if cols.iter().all(|c| c.quantity.is_none()) {
         return Vec::new();
     }
@@ -291,21 +387,32 @@ pub fn row_metrics(row: &str, above: &str) -> Vec<Found> {
         return Vec::new();
     }
     let periods = header_periods(above, cols.len());
+    // Revenue and capital expenditures only when every column is a known period or change:
+    // their rows also stand in segment tables whose columns a row alone cannot tell apart.
+    if matches!(rk.kind, "revenue" | "capex") && periods.is_none() {
+        return Vec::new();
+    }
     let label_scale = scale_in(label);
-    // A caption above the table ("(in millions, except percentages)") scales its money.
-    let caption_scale = || {
-        above
-            .lines()
-            .rev()
-            .take(10)
-            .filter(|l| l.to_lowercase().contains("in "))
-            .find_map(scale_in)
-    };
+    // A caption above the table ("(in millions, except percentages)") scales its money; and
+    // its counts, when it makes no exception ("(in thousands)" over "Daily active users").
+    let caption_scale = captions.iter().find_map(|l| scale_in(l));
+    let count_scale = captions
+        .iter()
+        .find(|l| scale_in(l).is_some())
+        .filter(|l| !l.to_lowercase().contains("except"))
+        .and_then(|l| scale_in(l));
     let label_currency = p
         .currency
         .captures(label)
-        .and_then(|c| number::currency_code(&c["c"]));
+        .and_then(|c| number::currency_code(&c["c"]))
+        .or_else(|| captions.iter().find_map(|l| caption_currency(l)));
     let per = super::metrics::per_of_words(label);
+    // "¥" in a table whose caption is in yen is yen, not renminbi.
+    let in_yen = label_currency == Some("JPY");
+    let yen = |c: Option<&'static str>| match c {
+        Some("CNY") if in_yen => Some("JPY"),
+        c => c,
+    };
     let mut out = Vec::new();
     for (i, col) in cols.iter().enumerate() {
         let Some(q) = &col.quantity else { continue };
@@ -313,21 +420,42 @@ pub fn row_metrics(row: &str, above: &str) -> Vec<Found> {
             continue;
         }
         let percent = q.kind == NumberKind::Percent;
+        let is_multiple = q.kind == NumberKind::Multiple;
         let (value, unit, currency) = match rk.unit {
             Unit::Percent if percent => (q.value, "%".to_string(), None),
             Unit::Percent => continue,
+            Unit::Throughput if q.kind == NumberKind::Multiple => (q.value, "x".to_string(), None),
             _ if percent || q.kind != NumberKind::Plain => continue,
             Unit::Tokens => (
-                q.value * label_scale.unwrap_or(1.0),
+                q.value * label_scale.or(count_scale).unwrap_or(1.0),
                 "tokens".to_string(),
                 None,
             ),
             Unit::Users => (
-                q.value * label_scale.unwrap_or(1.0),
+                q.value * label_scale.or(count_scale).unwrap_or(1.0),
                 "users".to_string(),
                 None,
             ),
-            Unit::Units => (q.value, "GPUs".to_string(), None),
+            Unit::Throughput => (q.value, "tokens/s".to_string(), None),
+            Unit::Latency => {
+                let lower = label.to_lowercase();
+                let seconds = lower.contains("(seconds)") || lower.contains("(s)");
+                (
+                    if seconds { q.value * 1000.0 } else { q.value },
+                    "ms".to_string(),
+                    None,
+                )
+            }
+            Unit::Parameters => (
+                q.value * label_scale.unwrap_or(1.0),
+                "parameters".to_string(),
+                None,
+            ),
+            Unit::Units => (
+                q.value * label_scale.or(count_scale).unwrap_or(1.0),
+                "GPUs".to_string(),
+                None,
+            ),
             Unit::Power => {
                 let gw = p
                     .power
@@ -340,18 +468,24 @@ pub fn row_metrics(row: &str, above: &str) -> Vec<Found> {
                 )
             }
             Unit::Money => {
-                let Some(cur) = col.currency.or(label_currency) else {
+                let Some(cur) = yen(col.currency).or(label_currency) else {
                     continue;
                 };
                 let scale = if q.scaled {
                     1.0
                 } else {
-                    label_scale.or_else(caption_scale).unwrap_or(1.0)
+                    match label_scale.or(caption_scale) {
+                        Some(s) => s,
+                        // A financial statement's total is in thousands or millions; without
+                        // the caption that says which, its figure would be wrong.
+                        None if matches!(rk.kind, "revenue" | "capex") => continue,
+                        None => 1.0,
+                    }
                 };
                 (q.value * scale, cur.to_string(), Some(cur))
             }
             Unit::PerTokens(denom) => {
-                let Some(cur) = col.currency.or(label_currency) else {
+                let Some(cur) = yen(col.currency).or(label_currency) else {
                     continue;
                 };
                 (q.value * denom, format!("{cur}/1M tokens"), Some(cur))
@@ -362,10 +496,10 @@ pub fn row_metrics(row: &str, above: &str) -> Vec<Found> {
             value,
             unit,
             currency,
-            per: if matches!(rk.unit, Unit::Tokens) {
-                per
-            } else {
-                None
+            per: match rk.unit {
+                Unit::Tokens => per,
+                Unit::Throughput if !is_multiple => Some("second"),
+                _ => None,
             },
             low: None,
             high: None,
@@ -378,6 +512,131 @@ pub fn row_metrics(row: &str, above: &str) -> Vec<Found> {
             value_start: col.span.start,
             confidence: 0.7,
         });
+    }
+    out
+}
+
+/// The caption lines above a row, nearest first: lines of the table's block that are no rows
+/// (no tabs), such as "(in millions, except percentages)" or "Percentage of total revenue".
+fn caption_lines(above: &str) -> Vec<&str> {
+    above
+        .lines()
+        .rev()
+        .take(10)
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.contains('\t') && l.len() <= 120)
+        .collect()
+}
+
+/// The currency a caption names: "(in € thousands)", "(Millions of yen)", "(in U.S. dollars)".
+fn caption_currency(line: &str) -> Option<&'static str> {
+    let lower = line.to_lowercase();
+    if lower.contains("yen") {
+        return Some("JPY");
+    }
+    if lower.contains("u.s. dollars") || lower.contains("us dollars") {
+        return Some("USD");
+    }
+    if lower.contains("renminbi") {
+        return Some("CNY");
+    }
+    [
+        ("HK$", "HKD"),
+        ("US$", "USD"),
+        ("RMB", "CNY"),
+        ("€", "EUR"),
+        ("£", "GBP"),
+        ("$", "USD"),
+        ("USD", "USD"),
+        ("CNY", "CNY"),
+        ("HKD", "HKD"),
+        ("EUR", "EUR"),
+        ("GBP", "GBP"),
+        ("JPY", "JPY"),
+    ]
+    .iter()
+    .find(|(sign, _)| line.contains(sign))
+    .map(|(_, code)| *code)
+}
+
+/// What a row measures by its table's caption: shares of revenue ("Percentage of total
+/// revenue" over "Customer A" or "API and token consumption"), or prices per so many tokens
+/// ("Model API pricing (RMB per million tokens)" over "Average input price").
+fn captioned_kind(label: &str, captions: &[&str]) -> Option<RowKind> {
+    let p = patterns();
+    for c in captions {
+        if p.share_caption.is_match(c) {
+            if p.customer.is_match(label) {
+                return Some(RowKind {
+                    kind: "customer_concentration",
+                    unit: Unit::Percent,
+                });
+            }
+            if p.token_source.is_match(label) {
+                return Some(RowKind {
+                    kind: "token_revenue",
+                    unit: Unit::Percent,
+                });
+            }
+        }
+        if let Some(m) = p.caption_price.captures(c) {
+            let lower = label.to_lowercase();
+            let priced = ["price", "input", "output", "cost", "cached", "rate"]
+                .iter()
+                .any(|w| lower.contains(w));
+            if !priced {
+                continue;
+            }
+            let d = m
+                .name("d")
+                .or_else(|| m.name("d2"))
+                .map_or("", |d| d.as_str())
+                .to_lowercase();
+            let denom = match d.as_str() {
+                "thousand" | "1k" | "1,000" => 1e3,
+                "token" => 1e6,
+                _ => 1.0,
+            };
+            let cost = lower.contains("cost");
+            return Some(RowKind {
+                kind: if cost { "token_cost" } else { "token_price" },
+                unit: Unit::PerTokens(denom),
+            });
+        }
+    }
+    None
+}
+
+/// A table whose columns name the measures and whose rows name models ("Model⇥Context window
+/// (tokens)⇥Output speed (tokens/s)" over "Atlas-L⇥1,000,000⇥95"): each cell by its column.
+fn column_metrics(cells: &[Cell], above: &str) -> Vec<Found> {
+    // The nearest line with as many cells, some of which name measures (not an earlier row).
+    let Some(header) = above.lines().rev().take(12).find(|l| {
+        let heads: Vec<&str> = l.split('\t').map(str::trim).collect();
+        heads.len() == cells.len()
+            && heads.len() >= 2
+            && heads[1..].iter().any(|h| row_kind(h).is_some())
+    }) else {
+        return Vec::new();
+    };
+    let heads: Vec<&str> = header.split('\t').map(str::trim).collect();
+    let subject = cells[0].text;
+    let mut out = Vec::new();
+    for (head, cell) in heads.iter().zip(cells).skip(1) {
+        let Some(rk) = row_kind(head) else { continue };
+        if matches!(rk.unit, Unit::Money | Unit::Percent) {
+            continue;
+        }
+        // The cell read as a one-column row labelled by its column's head.
+        let row = format!("{head}\t{}", cell.text);
+        for mut f in row_metrics(&row, "") {
+            let shift = cell.span.start as isize - (head.len() as isize + 1);
+            f.start = (f.start as isize + shift) as usize;
+            f.end = (f.end as isize + shift) as usize;
+            f.value_start = f.start;
+            f.subject = Some(subject.to_string());
+            out.push(f);
+        }
     }
     out
 }

@@ -900,7 +900,13 @@ fn parenthesis(text: &str, open: usize, inner: &str) -> Option<Defined> {
         // Or companies and people ("Mr. Liu Wei, Starlight Holdings Limited and Xingyao Ltd
         // (collectively, the “Controlling Shareholders”)").
         let parties = party_list(a);
-        if names.is_some() {
+        // "the California Consumer Privacy Act of 2018, as amended by the California Privacy
+        // Rights Act of 2020 (collectively, the “CCPA”)": the act and what amends it are the
+        // whole.
+        let amended = a.contains(", as amended by ") || a.contains(", as supplemented by ");
+        if amended {
+            // The antecedent stands.
+        } else if names.is_some() {
             antecedent = names;
         } else if pair.is_some() {
             antecedent = pair;
@@ -1155,7 +1161,8 @@ fn item_pair(before: &str, second: &str, term: &str) -> Option<String> {
     }
     let and = before.rfind(" and ")?;
     let lead = &before[and + " and ".len()..];
-    if lead.split_whitespace().count() > 8 || lead.contains([',', ';']) {
+    // (A comma inside a number is no clause break: "$900,000,000".)
+    if lead.split_whitespace().count() > 8 || lead.contains(", ") || lead.contains(';') {
         return None;
     }
     let left = &before[..and];
@@ -2751,6 +2758,10 @@ fn spells(want: &[char], words: &[&str]) -> bool {
     };
     let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
     if bare.is_empty() {
+        return spells(want, rest);
+    }
+    // A year after the spelled words: "California Consumer Privacy Act of 2018".
+    if want.is_empty() && bare.len() == 4 && bare.chars().all(|c| c.is_ascii_digit()) {
         return spells(want, rest);
     }
     let lower = |c: char| c.to_lowercase().next().unwrap_or(c);
