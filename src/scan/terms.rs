@@ -581,8 +581,19 @@ const NAME_WORD: &str = r"(?:[A-Z][A-Za-z0-9.&'’-]*,?[^\S\n]+(?:(?:of|and|&)[^
 /// (“ASU 2023-07”)".
 fn titled_identifier(context: &str, term: &str) -> Option<String> {
     let near = crate::util::tail(context, 300).trim_end();
-    let at = near.rfind(&format!("{term}, "))?;
-    let title = near[at + term.len() + 2..].trim_end_matches(',').trim();
+    // Also with "No." inside: "ASU No. 2023-09, Income Taxes (Topic 740): ..." for "ASU
+    // 2023-09".
+    let numbered = term
+        .split_once(' ')
+        .map(|(kind, number)| format!("{kind} No. {number}, "));
+    let (at, len) = near
+        .rfind(&format!("{term}, "))
+        .map(|at| (at, term.len() + 2))
+        .or_else(|| {
+            let n = numbered?;
+            near.rfind(&n).map(|at| (at, n.len()))
+        })?;
+    let title = near[at + len..].trim_end_matches(',').trim();
     let one_sentence = !title.contains('\n') && !title.contains(". ");
     (one_sentence
         && title.starts_with(char::is_uppercase)
@@ -605,10 +616,18 @@ fn described_company(context: &str, antecedent: &str, term: &str) -> Option<Stri
     });
     let noun = term.to_lowercase();
     let lower = antecedent.to_lowercase();
+    // The noun ends the antecedent, or opens it after at most two modifiers ("exempted company
+    // incorporated in the Cayman Islands").
+    let opening = lower
+        .match_indices(&format!("{noun} "))
+        .map(|(k, _)| k)
+        .find(|&k| {
+            k == 0 || lower[..k].split_whitespace().count() <= 2 && lower[..k].ends_with(' ')
+        });
     let noun_at = if lower.ends_with(&noun) {
         lower.len() - noun.len()
-    } else if lower.starts_with(&format!("{noun} ")) {
-        0
+    } else if let Some(k) = opening {
+        k
     } else {
         return None;
     };
@@ -1011,7 +1030,10 @@ fn parenthesis(text: &str, open: usize, inner: &str) -> Option<Defined> {
         .unwrap_or("")
         .trim_end_matches('s')
         .to_lowercase();
-    if head.ends_with("tion") || head.ends_with("sion") {
+    if head.ends_with("tion")
+        || head.ends_with("sion")
+        || matches!(head.as_str(), "merger" | "split" | "spin-off")
+    {
         let stem: String = head.chars().take(5).collect();
         let names_event = |a: &str| {
             a.split(|c: char| !c.is_alphanumeric()).any(|w| {
@@ -1535,7 +1557,10 @@ fn antecedent_of(before: &str, term: &str, renames: bool) -> Option<String> {
         .filter(|p| p.len() >= 2)
         .collect();
     // The words whose initials spell `want`, and the name before them.
-    let expand = |want: &str| -> Option<String> {
+    // `whole`: the acronym is the whole term, so an expansion may stand before a description
+    // ("Master Services Agreement, dated ..." for "Helios MSA" is the MSA's, but "Chief
+    // Executive Officer, a performance-based ... award" is no "CEO Performance Award").
+    let expand = |want: &str, whole: bool| -> Option<String> {
         let want: Vec<char> = want.chars().collect();
         // The expansion ends right before the parenthesis; or one common noun earlier
         // ("environmental, social and governance matters (“ESG”)"); or before a phrase that
@@ -1563,7 +1588,7 @@ fn antecedent_of(before: &str, term: &str, renames: bool) -> Option<String> {
         // Or before a description set off by a comma ("American depositary shares, each
         // representing two Class A ordinary shares (“ADSs”)"; "Master Services Agreement, dated
         // as of ..."), for an acronym long enough not to be spelled by chance.
-        let described = want.len() >= 3;
+        let described = want.len() >= 3 && whole;
         if described {
             for e in (words.len().saturating_sub(24).max(1)..words.len()).rev() {
                 if words[e - 1].1.ends_with(',') && !ends.contains(&e) {
@@ -1645,7 +1670,7 @@ fn antecedent_of(before: &str, term: &str, renames: bool) -> Option<String> {
         None
     };
     if capitals >= 2 && !term.contains(' ') && letters.len() <= 8 {
-        if let Some(found) = expand(&letters.to_lowercase()) {
+        if let Some(found) = expand(&letters.to_lowercase(), true) {
             return Some(found);
         }
     }
@@ -1657,7 +1682,13 @@ fn antecedent_of(before: &str, term: &str, renames: bool) -> Option<String> {
             (letters.len() >= 2 && letters.len() <= 8 && letters.chars().all(char::is_uppercase))
                 .then(|| letters.to_lowercase())
         });
-        if let Some(found) = acronym.and_then(|a| expand(&a)) {
+        // The acronym ends the term ("Helios MSA") or modifies the rest ("CEO Performance
+        // Award").
+        let last = term.split_whitespace().next_back().map(acronym_letters);
+        let whole = acronym
+            .as_deref()
+            .is_some_and(|a| last.is_some_and(|l| l.to_lowercase() == a));
+        if let Some(found) = acronym.as_deref().and_then(|a| expand(a, whole)) {
             return Some(found);
         }
     }
@@ -1844,6 +1875,11 @@ fn antecedent_of(before: &str, term: &str, renames: bool) -> Option<String> {
                     i = picked;
                 }
             }
+            // "a senior secured revolving credit facility (the “Revolving Credit Facility”)":
+            // a lower-case phrase with its modifiers.
+            if recent[i].1.starts_with(char::is_lowercase) {
+                i = back_to_article(recent, i, 0);
+            }
             let at = recent[i].0;
             let found = tidy(at);
             // "Palantir Foundry (“Foundry”)": the term itself is no antecedent; but "the series
@@ -1990,6 +2026,11 @@ fn antecedent_of(before: &str, term: &str, renames: bool) -> Option<String> {
                     break;
                 }
                 from -= 1;
+            }
+            // "a senior secured revolving credit facility": a lower-case phrase goes on over
+            // its modifiers up to the article before them (at most four more words).
+            if words[h].1.starts_with(char::is_lowercase) {
+                from = back_to_article(&words, from, recent_from);
             }
             // "Amended and Restated Investors’ Rights Agreement" cut after "Amended".
             if from < h
@@ -2181,9 +2222,10 @@ fn antecedent_of(before: &str, term: &str, renames: bool) -> Option<String> {
                 start = next;
             }
         }
-        // Do not start on a connector.
+        // Do not start on a connector, nor on "Our" at a sentence's start.
         if let Some(&(from, _)) = words.iter().find(|(at, w)| {
-            *at >= start && !is_small_word(w.trim_matches(|c: char| !c.is_alphanumeric()))
+            let b = w.trim_matches(|c: char| !c.is_alphanumeric());
+            *at >= start && !is_small_word(b) && !matches!(b, "Our" | "The" | "Its" | "Their")
         }) {
             // A bare number ("2023") is no name.
             if let Some(found) = tidy(from).filter(|f| fits(f) && f.contains(char::is_alphabetic)) {
@@ -2384,6 +2426,59 @@ fn name_aside(text: &str) -> Option<usize> {
     (short && word_before).then_some(open)
 }
 
+/// A word that may modify a lower-case noun phrase before its head ("senior", "secured",
+/// "delayed"): lower case, not a small word, a preposition or a verb of the clause ("our revenues
+/// generated from advertising").
+fn is_modifier(w: &str) -> bool {
+    let b = w.trim_matches(|c: char| !c.is_alphanumeric());
+    b == w
+        && b.starts_with(|c: char| c.is_ascii_lowercase())
+        && b.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+        && !is_small_word(b)
+        && !matches!(
+            b,
+            "from"
+                | "into"
+                | "under"
+                | "over"
+                | "than"
+                | "about"
+                | "after"
+                | "before"
+                | "between"
+                | "among"
+                | "upon"
+                | "within"
+                | "generated"
+                | "derived"
+                | "received"
+                | "earned"
+                | "used"
+                | "made"
+                | "paid"
+                | "is"
+                | "are"
+                | "was"
+                | "were"
+        )
+}
+
+/// Where a lower-case phrase starting at word `from` starts once it takes the modifiers before
+/// it, up to the article that opens them (at most four): "senior secured revolving credit
+/// facility" after "a". `floor` is the first word it may reach.
+fn back_to_article(words: &[(usize, &str)], from: usize, floor: usize) -> usize {
+    let article = (from.saturating_sub(5).max(floor)..from).rev().find(|&k| {
+        matches!(
+            words[k].1.trim_matches(|c: char| !c.is_alphanumeric()),
+            "a" | "an" | "the" | "our" | "its" | "their" | "such"
+        )
+    });
+    match article {
+        Some(k) if words[k + 1..from].iter().all(|(_, w)| is_modifier(w)) => k + 1,
+        _ => from,
+    }
+}
+
 /// A span of words on one line, without the comma that ends it.
 fn tidy_span(s: &str) -> Option<String> {
     let s = s.trim().trim_end_matches(',').trim();
@@ -2530,6 +2625,45 @@ fn extend_name_left(clause: &str, recent: &[(usize, &str)], mut i: usize) -> usi
             && !recent[i - 2].1.ends_with([',', ';'])
             && !is_determiner(&bare(recent[i - 2].1))
             && !is_small_word(&bare(recent[i - 2].1).to_lowercase());
+        // "Provisions on the Administration of ...": a preposition and "the" inside a title.
+        // After a title's noun only: not "Section 18 of the Securities Exchange Act" or "list
+        // our Common Stock on the Nasdaq Global Select Market".
+        let preposition_the = prev == "the"
+            && i >= 3
+            && matches!(bare(recent[i - 2].1).as_str(), "on" | "of" | "for")
+            && !recent[i - 3].1.ends_with([',', ';'])
+            && matches!(
+                bare(recent[i - 3].1).as_str(),
+                "Provisions"
+                    | "Regulations"
+                    | "Regulation"
+                    | "Measures"
+                    | "Law"
+                    | "Laws"
+                    | "Rules"
+                    | "Opinions"
+                    | "Notice"
+                    | "Decision"
+                    | "Decisions"
+                    | "Convention"
+                    | "Directive"
+                    | "Guidelines"
+                    | "Interpretation"
+                    | "Committee"
+                    | "Commission"
+                    | "Department"
+                    | "Office"
+                    | "Ministry"
+                    | "Governors"
+                    | "Bureau"
+                    | "Administration"
+                    | "Council"
+                    | "Court"
+            );
+        if preposition_the {
+            i -= 2;
+            continue;
+        }
         if !inner_the
             && ((prev.ends_with([',', ';']) && !corporate)
                 || prev.ends_with("’s")
@@ -2543,6 +2677,7 @@ fn extend_name_left(clause: &str, recent: &[(usize, &str)], mut i: usize) -> usi
             i -= 1;
             continue;
         }
+
         // Not across another term's definition, blanked out before "and" ("2024 Omnibus
         // Incentive Plan (the “2024 Plan”) and 2014 Omnibus Incentive Plan").
         let blanked = i >= 2 && {
