@@ -626,10 +626,8 @@ fn described_company(context: &str, antecedent: &str, term: &str) -> Option<Stri
         });
     let noun_at = if lower.ends_with(&noun) {
         lower.len() - noun.len()
-    } else if let Some(k) = opening {
-        k
     } else {
-        return None;
+        opening?
     };
     if term.contains(' ') {
         return None;
