@@ -173,11 +173,14 @@ fn tidy_definition(d: &str) -> String {
 }
 
 fn clean_term(t: &str) -> String {
-    t.trim()
-        .trim_end_matches([',', ';', ':', '.'])
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    let t = t.trim().trim_end_matches([',', ';', ':']);
+    // The period of an abbreviation stays ("U.K."); a closing one goes.
+    let t = if t.ends_with('.') && t[..t.len() - 1].contains('.') {
+        t
+    } else {
+        t.trim_end_matches(['.', ',', ';', ':'])
+    };
+    t.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// `or “TTS”`, `, “Y”` right after the term: more names for it.
