@@ -132,14 +132,14 @@ fn patterns() -> &'static Patterns {
         context_after: re(r"(?i)^\s*-?\s*(?:long\s+)?(?:context[- ]window|context[- ]length|input\s+context|context|window)(?-u:\b)"),
         rate_after: re(r"(?i)^\s*,?\s*(?:(?:processed|consumed|generated|served|handled|used)\s+)?(?:(?:per|a|an|each|every|this|last|in\s+the|during\s+the|for\s+the)\s+(?P<p>second|minute|hour|day|week|month|quarter|year)(?-u:\b)|(?P<adv>monthly|daily|weekly|annually|quarterly|yearly|on\s+a\s+(?:daily|monthly|weekly|quarterly|annual|annualized)\s+basis|annualized))"),
         price_after: re(r"(?i)^\s*(?:per|/|for\s+(?:every|each)|for|a|an|each)\s*(?:(?P<denom>(?:one\s+|a\s+|1\s+|ten\s+)?(?:million|thousand|billion|hundred)|10,000|10\s?[Kk]|1\s?[MK]|1,000,000|1,000|1000|100|[MK])?\s*(?P<io>(?:input|output|prompt|completion|cached|generated)\s+)?tokens?|(?P<mtok>1?M)\s?Toks?)(?-u:\b)(?:\s+for\s+(?P<io2>input|output)(?-u:\b))?"),
-        price_before: re(r"(?i)(?:price|pricing|cost|charge|rate|fee)s?\s+(?:[A-Za-z0-9_]+\s+){0,3}(?:per|to\s+(?:serve|generate|produce|process|output)|(?:of|for)\s+(?:serving|generating|producing|processing))\s+(?P<denom>(?:one\s+|a\s+|1\s+|ten\s+)?(?:million|thousand|billion)|10,000|10\s?[Kk]|1\s?[MK]|1,000,000|1,000|token)\s+(?P<io>(?:input|output|prompt|completion)\s+)?(?:tokens?\s+)?[^.;]{0,90}$"),
+        price_before: re(r"(?i)(?:price|pricing|cost|charge|rate|fee|revenue)s?\s+(?:[A-Za-z0-9_]+\s+){0,3}(?:per|to\s+(?:serve|generate|produce|process|output)|(?:of|for)\s+(?:serving|generating|producing|processing))\s+(?P<denom>(?:one\s+|a\s+|1\s+|ten\s+)?(?:million|thousand|billion)|10,000|10\s?[Kk]|1\s?[MK]|1,000,000|1,000|token)\s+(?P<io>(?:input|output|prompt|completion)\s+)?(?:tokens?\s+)?[^.;]{0,90}$"),
         context_before: re(r"(?i)context(?:[- ]window|[- ]length)?(?:\s+(?:size|of|is|was|up|to|supports?|supporting|with|extends?|extended|a|an|the|length|window|reaching|reaches|handles?|handling|accommodates?)){0,6}\s*$"),
         volume_before: re(r"(?i)(?P<adj>daily|monthly|weekly|annual|annualized|quarterly|yearly)?\s*(?:average\s+)?(?:(?P<adj2>daily|monthly|weekly|annual|quarterly)\s+)?tokens?\s+(?:consumption|processing|usage|call|generation|throughput)?\s*(?:volume|volumes|consumption|usage|processed|consumed|calls)(?-u:\b)(?:\s+[A-Za-z0-9_]+){0,6}?\s+(?:was|were|of|reached|exceeded|surpassed|hit|to|at|totaled|amounted\s+to|grew\s+to|increased\s+to|is|from)\s*(?:approximately|about|around|over|more\s+than|nearly|almost|up\s+to|roughly)?\s*$"),
         year_span: re(r"^(?:19|20)\d{2}\s*(?:–|—|-|to|through)\s*(?:19|20)\d{2}$"),
         regulatory_threshold: re(r"(?i)(?-u:\b)(?:emerging\s+growth\s+compan(?:y|ies)|smaller\s+reporting\s+compan(?:y|ies)|(?:large\s+)?accelerated\s+filer|public\s+float|EGC)(?-u:\b)"),
         per_unit_after: re(r"(?i)^(?P<unit>\s*(?:per|/|for\s+every|for\s+each)\s*(?P<denom>(?:one\s+|a\s+|1\s+|ten\s+)?(?:million|thousand|billion)|10,000|10\s?[Kk]|1\s?[MK]|1,000,000|1,000)(?-u:\b)(?:\s+(?:input|output|prompt|completion|cached))?)(?:\s*[,;.)]|\s+(?:and|or|for|in|on|with|while|as|compared|versus)(?-u:\b)|\s*$)"),
         tokens_named: re(r"(?i)(?-u:\b)(?P<io>input|output|prompt|completion|cached(?:\s+input)?)?\s*tokens?(?-u:\b)"),
-        token_share_after: re(r"(?i)^\s*(?:was|were)?\s*(?:attributable\s+to|generated\s+(?:from|by)|derived\s+from|came\s+from|from)\s+(?:our\s+|the\s+)?(?:token-based|usage-based|consumption-based|tokens?|API|MaaS|model-as-a-service|inference)(?-u:\b)(?:[A-Za-z -]{0,40}?(?-u:\b)(?:usage|consumption|services?|sales|calls|revenues?)(?-u:\b))?"),
+        token_share_after: re(r"(?i)^\s*(?:,\s*or\s+[0-9][0-9.,]*\s*%\s*,)?\s*(?:was|were)?\s*(?:attributable\s+to|generated\s+(?:from|by)|derived\s+from|came\s+from|from)\s+(?:our\s+|the\s+)?(?:(?:pay-as-you-go|pay-per-use|metered)\s+)?(?:token-based|usage-based|consumption-based|tokens?|API|MaaS|model-as-a-service|inference)(?-u:\b)(?:[A-Za-z -]{0,40}?(?-u:\b)(?:usage|consumption|services?|sales|calls|revenues?)(?-u:\b))?"),
         net_retention_before: re(r"(?i)(?:(?:dollar-based\s+)?net\s+(?:dollar\s+|revenue\s+|expansion\s+)?retention|(?-u:\b)NRR|(?-u:\b)NDR|(?-u:\b)DBNRR)(?:\s+rates?)?(?:[^.;%$]{0,90}?(?-u:\b)(?:was|were|of|is|reached|at|exceeded|remained|to))?\s*(?:approximately|about|over|more\s+than|above|nearly|in\s+excess\s+of)?\s*$"),
         unit_of_price: re(r"(?i)(?:price|pricing|cost|charge|fee)s?\s+(?:to|of|for)\s+(?:serve|serving|generate|generating|produce|producing|process|processing|output|outputting)\s*$"),
         max_output_before: re(r"(?i)(?-u:\b)(?:max|maximum)\s+(?:output|generation|completion|response)(?:\s+(?:length|size|tokens?|limit))?(?:\s+(?:of|is|was|up|to|at)){0,3}\s*$"),
@@ -510,6 +510,14 @@ impl MetricFinder {
                         f.direction = io.and_then(|m| direction_of(m.as_str()));
                         f
                     };
+                // A price in a worked example ("For illustrative purposes only, if a customer
+                // submits ... at a price of $2.00 per million tokens") is no list price.
+                let lower = sentence.to_ascii_lowercase();
+                if p.example.is_match(sentence)
+                    && (lower.contains(" if ") || lower.starts_with("if "))
+                {
+                    return None;
+                }
                 // "$3/MTok for input".
                 if let Some(c) = p.price_after.captures(after) {
                     let end = q.end + c.get(0)?.end();
@@ -632,7 +640,12 @@ impl MetricFinder {
                         0.9,
                     ));
                 }
-                if p.training_before.is_match(tail(before, 120)) {
+                // "We trained our flagship model, which has 480 billion parameters, on more
+                // than 22 trillion tokens": across the aside.
+                if p.training_before.is_match(tail(before, 120))
+                    || p.training_before
+                        .is_match(&without_aside(tail(before, 240)))
+                {
                     return Some(base(
                         "training_tokens",
                         q.value,
@@ -641,8 +654,13 @@ impl MetricFinder {
                         0.85,
                     ));
                 }
-                // "the cost to serve one thousand tokens": a unit of a price, not a volume.
-                if p.unit_of_price.is_match(tail(before, 60)) {
+                // "the cost to serve one thousand tokens": a unit of a price, not a volume; nor is
+                // a tokenizer's vocabulary ("expanded from 32,000 to 128,000 tokens").
+                if p.unit_of_price.is_match(tail(before, 60))
+                    || tail(before, 120)
+                        .to_ascii_lowercase()
+                        .contains("vocabulary")
+                {
                     return None;
                 }
                 let mut f = base("token_volume", q.value, "tokens".into(), tok_end, 0.9);
@@ -1029,11 +1047,15 @@ impl MetricFinder {
             return None;
         } else if keyword.starts_with("revenue") || keyword == "net sales" {
             // The words right after the amount, up to the next clause ("£86.3m, of which token
-            // revenue was ..." is not itself token revenue).
+            // revenue was ..." is not itself token revenue); and "of our total revenue of
+            // RMB6.53 billion" is the total.
             let ahead = head(after, 60);
             let ahead = &ahead[..ahead.find([',', ';']).unwrap_or(ahead.len())];
             let context = format!("{window}{ahead}");
-            if p.token_revenue.is_match(&context) {
+            let total = tail(before, 40)
+                .to_ascii_lowercase()
+                .contains("total revenue");
+            if p.token_revenue.is_match(&context) && !total {
                 ("token_revenue", 0.85)
             } else {
                 ("revenue", 0.75)
@@ -1320,7 +1342,7 @@ fn names_a_company_share(sentence: &str) -> bool {
 fn is_list_link(sentence: &str, a: &Quantity, a_end: usize, b: &Quantity) -> bool {
     static GAP: OnceLock<Regex> = OnceLock::new();
     let gap = GAP.get_or_init(|| {
-        re(r"(?i)^\s*(?:,|;)?\s*(?:and|or)?\s*$|^\s*,\s*of\s+which\s+(?:approximately\s+|about\s+|over\s+|nearly\s+|roughly\s+|only\s+)?$|^\s*(?:in|for|during|as\s+of)\s+(?:the\s+)?(?:[A-Za-z0-9,]+\s+){0,5}?(?:19|20)[0-9]{2},?\s+(?:and|or)\s*$|^\s*(?:in|for|during|as\s+of|at|by)\s+[^;$%]{0,60}?,\s*(?:and|or)\s*$|^\s*(?:(?:in|for|during|as\s+of|at|by)\s+(?:[^,;$%]|,\s*(?:19|20)[0-9]{2}){0,50}?)?,?\s*(?:and\s+)?(?:further\s+)?(?:(?:representing|reflecting|which\s+(?:represents|represented|was|is))\s+)?(?:(?:increased|decreased|grew|rose|fell|declined|reduced)\s+(?:by\s+(?:approximately\s+)?[0-9][0-9.,]*\s*(?:%|percent)\s+)?)?(?:an?\s+(?:increase|decrease|growth|decline)\s+of\s+(?:approximately\s+)?[0-9][0-9.,]*\s*(?:%|percent)\s+)?(?:(?:up|down|increasing|decreasing|rising|falling)\s+(?:(?:approximately\s+)?[0-9][0-9.,]*\s*(?:%|percent|x)\s+)?)?(?:to|from|compared\s+(?:to|with)|versus|vs\.?)\s+(?:around|approximately|about|over|more\s+than|nearly|roughly)?\s*(?:negative\s+|minus\s+)?$")
+        re(r"(?i)^\s*(?:,|;)?\s*(?:and|or)?\s*$|^\s*\(\s*(?:FY\s*)?(?:19|20)[0-9]{2}\s*:\s*$|^\s*,\s*of\s+which\s+(?:approximately\s+|about\s+|over\s+|nearly\s+|roughly\s+|only\s+)?$|^\s*(?:in|for|during|as\s+of)\s+(?:the\s+)?(?:[A-Za-z0-9,]+\s+){0,5}?(?:19|20)[0-9]{2},?\s+(?:and|or)\s*$|^\s*(?:in|for|during|as\s+of|at|by)\s+[^;$%]{0,60}?,\s*(?:and|or)\s*$|^\s*(?:(?:in|for|during|as\s+of|at|by)\s+(?:[^,;$%]|,\s*(?:19|20)[0-9]{2}){0,50}?)?,?\s*(?:and\s+)?(?:further\s+)?(?:(?:representing|reflecting|which\s+(?:represents|represented|was|is))\s+)?(?:(?:increased|decreased|grew|rose|fell|declined|reduced)\s+(?:by\s+(?:approximately\s+)?[0-9][0-9.,]*\s*(?:%|percent)\s+)?)?(?:an?\s+(?:increase|decrease|growth|decline)\s+of\s+(?:approximately\s+)?[0-9][0-9.,]*\s*(?:%|percent)\s+)?(?:(?:up|down|increasing|decreasing|rising|falling)\s+(?:(?:approximately\s+)?[0-9][0-9.,]*\s*(?:%|percent|x)\s+)?)?(?:to|from|compared\s+(?:to|with)|versus|vs\.?)\s+(?:around|approximately|about|over|more\s+than|nearly|roughly)?\s*(?:negative\s+|minus\s+)?$")
     });
     // "increased $45.6 billion compared to $307.2 billion": a change is no item of the list.
     static CHANGE: OnceLock<Regex> = OnceLock::new();

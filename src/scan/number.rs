@@ -46,8 +46,7 @@ struct Patterns {
     multiple_word: Regex,
 }
 
-const CURRENCY: &str =
-    r"(?:US|HK|NT|A|C|S|R)\$|\$|€|£|¥|￥|₩|(?-u:\b)(?:RMB|CNY|USD|HKD|EUR|GBP|JPY|INR|KRW|SGD|Rmb)";
+const CURRENCY: &str = r"(?:US|HK|NT|A|C|S|R)\$|\$|€|£|¥|￥|₩|₹|(?-u:\b)(?:RMB|CNY|USD|HKD|EUR|GBP|JPY|INR|KRW|SGD|Rmb|Rs\.?)";
 
 fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
@@ -60,7 +59,7 @@ fn patterns() -> &'static Patterns {
             (?:
                 (?P<suffix>[KMBT]|k|bn|mn|tn)(?-u:\b)
               | (?P<money_suffix>[mb])(?-u:\b)
-              | \s?(?P<scale>(?i:thousand|million|billion|trillion|quadrillion|mn|bn|tn|mm))(?-u:\b)
+              | \s?(?P<scale>(?i:thousand|million|billion|trillion|quadrillion|mn|bn|tn|mm|crores?|lakhs?))(?-u:\b)
             )?
             (?P<close>\))?
             (?:\s?(?P<pct>%|(?i:percent|per\s?cent)(?-u:\b))|(?P<mult>[x×])(?:(?-u:\b)|$)|\s(?P<times>(?i:times))(?-u:\b)|-(?P<fold>(?i:fold))(?-u:\b))?
@@ -103,7 +102,7 @@ pub fn currency_code(s: &str) -> Option<&'static str> {
         "JPY" => "JPY",
         "USD" => "USD",
         "HKD" => "HKD",
-        "INR" => "INR",
+        "₹" | "INR" | "Rs" | "Rs." => "INR",
         "₩" | "KRW" => "KRW",
         "SGD" => "SGD",
         _ => return None,
@@ -114,6 +113,8 @@ fn scale_of(word: &str) -> f64 {
     match word.to_ascii_lowercase().as_str() {
         "k" | "thousand" => 1e3,
         "m" | "million" | "mn" | "mm" => 1e6,
+        "crore" | "crores" => 1e7,
+        "lakh" | "lakhs" => 1e5,
         "b" | "billion" | "bn" => 1e9,
         "t" | "trillion" | "tn" => 1e12,
         "quadrillion" => 1e15,
