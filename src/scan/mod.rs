@@ -315,8 +315,13 @@ impl Scanner {
 fn table_rows_after(text: &str, at: usize) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     let rest = &text[at..];
-    // Only right after a line end: a caption or header line, not the middle of prose.
-    let Some(first) = rest.find('\n').filter(|&k| rest[..k].trim().is_empty()) else {
+    // Only right after a line end: a caption or header line, not the middle of prose (looked
+    // for without scanning the rest of a long line).
+    let Some(first) = rest
+        .bytes()
+        .position(|b| !matches!(b, b' ' | b'\t' | b'\r'))
+        .filter(|&k| rest.as_bytes()[k] == b'\n')
+    else {
         return out;
     };
     let mut pos = at + first + 1;

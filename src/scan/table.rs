@@ -610,12 +610,29 @@ fn captioned_kind(label: &str, captions: &[&str]) -> Option<RowKind> {
 /// A table whose columns name the measures and whose rows name models ("Model⇥Context window
 /// (tokens)⇥Output speed (tokens/s)" over "Atlas-L⇥1,000,000⇥95"): each cell by its column.
 fn column_metrics(cells: &[Cell], above: &str) -> Vec<Found> {
-    // The nearest line with as many cells, some of which name measures (not an earlier row).
+    // The nearest line with as many cells, some of which name measures (not an earlier row);
+    // a cheap look at its words first, as most tables are financial statements.
+    let measure_words = |l: &str| {
+        let lower = l.to_ascii_lowercase();
+        [
+            "token",
+            "parameter",
+            "context",
+            "latency",
+            "gpu",
+            "throughput",
+            "/s",
+            "mw",
+            "gw",
+        ]
+        .iter()
+        .any(|w| lower.contains(w))
+    };
     let Some(header) = above.lines().rev().take(12).find(|l| {
-        let heads: Vec<&str> = l.split('\t').map(str::trim).collect();
-        heads.len() == cells.len()
-            && heads.len() >= 2
-            && heads[1..].iter().any(|h| row_kind(h).is_some())
+        l.matches('\t').count() + 1 == cells.len()
+            && cells.len() >= 2
+            && measure_words(l)
+            && l.split('\t').skip(1).any(|h| row_kind(h.trim()).is_some())
     }) else {
         return Vec::new();
     };

@@ -225,6 +225,12 @@ fn names_before(before: &str) -> (Vec<(usize, String)>, &str) {
 /// name may hold one ("(the “Companies (WUMP) Ordinance”)"); any other '(' first is no
 /// definition's.
 fn close_outside_quotes(window: &str) -> Option<usize> {
+    // Most parentheses hold no quote before their close: the first ')' then.
+    let close = memchr::memchr(b')', window.as_bytes())?;
+    let inner = &window.as_bytes()[..close];
+    if !inner.contains(&b'"') && memchr::memmem::find(inner, "“".as_bytes()).is_none() {
+        return (!inner.contains(&b'(')).then_some(close);
+    }
     let mut quoted = false;
     for (i, c) in window.char_indices() {
         match c {
