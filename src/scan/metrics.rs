@@ -1105,14 +1105,19 @@ fn starts_with_word(s: &str, word: &str) -> bool {
 /// which has"). Not when the company comes after ("..., we processed").
 fn of_another(before: &str) -> bool {
     static OTHER: OnceLock<Regex> = OnceLock::new();
-    static OURS: OnceLock<Regex> = OnceLock::new();
     let other = OTHER.get_or_init(|| {
         re(r"(?i)(?-u:\b)(?:competing|competitors?|rivals?|(?:publicly\s+)?(?:reported|announced|disclosed|stated)\s+that|compared\s+(?:with|to)\s+[A-Z][A-Za-z0-9.-]*,\s*which)(?-u:\b)")
     });
-    let ours = OURS.get_or_init(|| re(r"(?i)(?-u:\b)(?:our|we|us)(?-u:\b)"));
+    cue_without_company(before, other)
+}
+
+/// Whether the last `cue` in the 200 bytes before a figure has no word for the company after it
+/// ("our", "we", "us", "the Company"): the figure is then the cue's subject's.
+fn cue_without_company(before: &str, cue: &Regex) -> bool {
+    static OURS: OnceLock<Regex> = OnceLock::new();
+    let ours = OURS.get_or_init(|| re(r"(?i)(?-u:\b)(?:our|we|us|the\s+company)(?-u:\b)"));
     let window = tail(before, 200);
-    other
-        .find_iter(window)
+    cue.find_iter(window)
         .last()
         .is_some_and(|m| !ours.is_match(&window[m.end()..]))
 }
@@ -1131,16 +1136,10 @@ fn measures_others(kind: &str) -> bool {
 /// between ("in the China MaaS market, our platform processed").
 fn of_a_market(before: &str) -> bool {
     static MARKET: OnceLock<Regex> = OnceLock::new();
-    static OURS: OnceLock<Regex> = OnceLock::new();
     let market = MARKET.get_or_init(|| {
         re(r"(?i)(?-u:\b)(?:industry\s+(?:analysts?|estimates?|sources?|data)|(?:of|in|across|for|by)\s+the\s+(?:[A-Za-z-]+\s+){0,5}?(?:market|industry|sector)|market\s+(?:size|demand)|(?:power|electricity|energy|global|aggregate)\s+demand)(?-u:\b)")
     });
-    let ours = OURS.get_or_init(|| re(r"(?i)(?-u:\b)(?:our|we|us|the\s+company)(?-u:\b)"));
-    let window = tail(before, 200);
-    market
-        .find_iter(window)
-        .last()
-        .is_some_and(|m| !ours.is_match(&window[m.end()..]))
+    cue_without_company(before, market)
 }
 
 /// A value rounded to 15 significant digits, so scaling leaves no binary residue: 4.1 trillion
