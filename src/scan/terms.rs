@@ -2477,9 +2477,36 @@ fn back_to_article(words: &[(usize, &str)], from: usize, floor: usize) -> usize 
             "a" | "an" | "the" | "our" | "its" | "their" | "such"
         )
     });
-    match article {
-        Some(k) if words[k + 1..from].iter().all(|(_, w)| is_modifier(w)) => k + 1,
-        _ => from,
+    let Some(k) = article else { return from };
+    // An amount may open the modifiers: "a $15.0 billion unsecured revolving credit facility",
+    // "an $8.0 billion unsecured 364-day term loan".
+    let mut m = k + 1;
+    if words
+        .get(m)
+        .is_some_and(|(_, w)| w.starts_with(['$', '€', '£', '¥']))
+    {
+        m += 1;
+        if words
+            .get(m)
+            .is_some_and(|(_, w)| matches!(*w, "thousand" | "million" | "billion" | "trillion"))
+        {
+            m += 1;
+        }
+    }
+    let numbered = |w: &str| {
+        // "364-day", "five-year".
+        w.split_once('-').is_some_and(|(n, unit)| {
+            n.chars().all(|c| c.is_ascii_digit()) && !n.is_empty() && is_modifier(unit)
+        })
+    };
+    if m <= from
+        && words[m..from]
+            .iter()
+            .all(|(_, w)| is_modifier(w) || numbered(w))
+    {
+        k + 1
+    } else {
+        from
     }
 }
 
