@@ -16,7 +16,10 @@ use super::RawDocument;
 pub(crate) fn read(_path: &Path, bytes: &[u8]) -> Result<RawDocument> {
     let (text, warning) = decode(bytes);
     let mut raw = RawDocument {
-        pages: split_pages(&text),
+        pages: split_pages(&text)
+            .into_iter()
+            .map(|p| columns_to_tabs(&p))
+            .collect(),
         ..RawDocument::default()
     };
     raw.warnings.extend(warning.map(Warning::document));
@@ -69,6 +72,62 @@ pub(crate) fn split_pages(text: &str) -> Vec<String> {
     pages
 }
 
+/// Table columns laid out with spaces (EDGAR's text filings, `pdftotext -layout`) as tabs, the
+/// way the other readers give cells: a run of three or more spaces inside a line becomes one
+/// tab when a figure follows it (`Revenue    1,234    987`) or when the line has two such runs
+/// (a header row). Indentation and single or double spaces stay.
+pub(crate) fn columns_to_tabs(page: &str) -> String {
+    if !page.contains("   ") {
+        return page.to_string();
+    }
+    let mut out = String::with_capacity(page.len());
+    for line in page.split_inclusive('\n') {
+        let body = line.trim_start_matches(' ');
+        let indent = &line[..line.len() - body.len()];
+        // The interior runs: (start, end) in `body`.
+        let bytes = body.as_bytes();
+        let mut runs = Vec::new();
+        let mut i = 0;
+        while i < bytes.len() {
+            if bytes[i] == b' ' {
+                let j = i + bytes[i..].iter().take_while(|&&b| b == b' ').count();
+                let interior = j < bytes.len() && !matches!(bytes[j], b'\n' | b'\r');
+                if j - i >= 3 && interior {
+                    runs.push((i, j));
+                }
+                i = j;
+            } else {
+                i += 1;
+            }
+        }
+        let figure_after = |j: usize| {
+            body[j..].starts_with(|c: char| {
+                c.is_ascii_digit()
+                    || matches!(c, '$' | '(' | '-' | '—' | '–' | '%' | '€' | '£' | '¥')
+            }) || body[j..].starts_with("RMB")
+                || body[j..].starts_with("US$")
+                || body[j..].starts_with("HK$")
+        };
+        let keep: Vec<&(usize, usize)> = runs
+            .iter()
+            .filter(|(_, j)| runs.len() >= 2 || figure_after(*j))
+            .collect();
+        if keep.is_empty() {
+            out.push_str(line);
+            continue;
+        }
+        out.push_str(indent);
+        let mut at = 0;
+        for &&(i, j) in &keep {
+            out.push_str(&body[at..i]);
+            out.push('\t');
+            at = j;
+        }
+        out.push_str(&body[at..]);
+    }
+    out
+}
+
 /// True when bytes look like binary data rather than text in any encoding we read: NUL bytes
 /// (outside UTF-16 with a BOM) or many C0 control bytes in the first 8 KiB.
 pub(crate) fn looks_binary(bytes: &[u8]) -> bool {
@@ -92,6 +151,18 @@ pub(crate) fn looks_binary(bytes: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn space_columns_become_tabs() {
+        assert_eq!(
+            columns_to_tabs("Revenue      1,234      987\n   Indented prose   stays.\n"),
+            "Revenue\t1,234\t987\n   Indented prose   stays.\n"
+        );
+        assert_eq!(
+            columns_to_tabs("          2025        2024\nTerm   Definition   here\n"),
+            "          2025\t2024\nTerm\tDefinition\there\n"
+        );
+    }
 
     #[test]
     fn form_feeds_split_pages() {

@@ -334,6 +334,16 @@ impl MetricFinder {
     /// Every metric in one sentence.
     pub fn find(&self, sentence: &str) -> Vec<Found> {
         let p = patterns();
+        // A worked example states no figure of the company's: "For illustrative purposes only,
+        // if a customer consumes 10 billion tokens per day at a price of RMB0.8 per million
+        // tokens, ..."; "a hypothetical 10% increase in the average price".
+        if p.example.is_match(sentence) {
+            let lower = sentence.to_ascii_lowercase();
+            if lower.contains(" if ") || lower.starts_with("if ") || lower.contains("hypothetical")
+            {
+                return Vec::new();
+            }
+        }
         let crypto = p.crypto.is_match(sentence);
         let table_row = sentence.contains('\t');
         let hedged = p.forward_looking.is_match(sentence);
@@ -1126,7 +1136,7 @@ fn cue_without_company(before: &str, cue: &Regex) -> bool {
 fn measures_others(kind: &str) -> bool {
     matches!(
         kind,
-        "token_volume" | "compute_power" | "compute_units" | "users"
+        "token_volume" | "compute_power" | "compute_units" | "users" | "token_price" | "capex"
     )
 }
 
@@ -1137,7 +1147,7 @@ fn measures_others(kind: &str) -> bool {
 fn of_a_market(before: &str) -> bool {
     static MARKET: OnceLock<Regex> = OnceLock::new();
     let market = MARKET.get_or_init(|| {
-        re(r"(?i)(?-u:\b)(?:industry\s+(?:analysts?|estimates?|sources?|data)|(?:of|in|across|for|by)\s+the\s+(?:[A-Za-z-]+\s+){0,5}?(?:market|industry|sector)|market\s+(?:size|demand)|(?:power|electricity|energy|global|aggregate)\s+demand)(?-u:\b)")
+        re(r"(?i)(?-u:\b)(?:according\s+to|industry\s+(?:analysts?|estimates?|sources?|data)|(?:of|in|across|for|by)\s+the\s+(?:[A-Za-z-]+\s+){0,5}?(?:market|industry|sector)|market\s+(?:size|demand)|(?:power|electricity|energy|global|aggregate)\s+demand)(?-u:\b)")
     });
     cue_without_company(before, market)
 }

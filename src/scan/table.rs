@@ -247,7 +247,25 @@ fn row_kind(label: &str) -> Option<RowKind> {
     if p.capex.is_match(label) {
         return kind("capex", Unit::Money);
     }
-    if p.tokens.is_match(label) && !lower.contains("revenue") {
+    // A count of tokens names it: "Tokens processed", "Daily token volume", "(in trillions)";
+    // "Token-based API services" in a revenue table is a line of business.
+    let volume = [
+        "process",
+        "served",
+        "serving",
+        "consum",
+        "generat",
+        "volume",
+        "usage",
+        "daily",
+        "monthly",
+        "per day",
+        "per month",
+        "(in ",
+    ]
+    .iter()
+    .any(|w| lower.contains(w));
+    if p.tokens.is_match(label) && !lower.contains("revenue") && volume {
         return kind("token_volume", Unit::Tokens);
     }
     if p.users.is_match(label) {
@@ -264,6 +282,10 @@ fn row_kind(label: &str) -> Option<RowKind> {
 
 /// The scale a label or caption states: "(in trillions)", "(RMB in millions)".
 fn scale_in(s: &str) -> Option<f64> {
+    // "RMB'000", "US$’000": thousands.
+    if s.contains("'000") || s.contains("’000") {
+        return Some(1e3);
+    }
     let c = patterns().scale.captures(s)?;
     Some(match c.name("s")?.as_str().to_lowercase().as_str() {
         "thousands" => 1e3,
@@ -517,14 +539,23 @@ pub fn row_metrics(row: &str, above: &str) -> Vec<Found> {
 }
 
 /// The caption lines above a row, nearest first: lines of the table's block that are no rows
-/// (no tabs), such as "(in millions, except percentages)" or "Percentage of total revenue".
+/// (no tabs, or no figures), such as "(in millions, except percentages)", "Percentage of total
+/// revenue" or "RMB'000⇥RMB'000".
 fn caption_lines(above: &str) -> Vec<&str> {
     above
         .lines()
         .rev()
         .take(10)
         .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.contains('\t') && l.len() <= 120)
+        .filter(|l| {
+            // A units row ("RMB'000⇥%⇥RMB'000⇥%") counts as a caption too.
+            let units = || {
+                !l.replace("'000", "")
+                    .replace("’000", "")
+                    .contains(|c: char| c.is_ascii_digit())
+            };
+            !l.is_empty() && l.len() <= 120 && (!l.contains('\t') || units())
+        })
         .collect()
 }
 
@@ -565,6 +596,17 @@ fn caption_currency(line: &str) -> Option<&'static str> {
 fn captioned_kind(label: &str, captions: &[&str]) -> Option<RowKind> {
     let p = patterns();
     for c in captions {
+        // "Revenue by business line" over "Token-based API services": that line's revenue.
+        let lower = c.to_lowercase();
+        if lower.starts_with("revenue")
+            && !p.share_caption.is_match(c)
+            && p.token_source.is_match(label)
+        {
+            return Some(RowKind {
+                kind: "token_revenue",
+                unit: Unit::Money,
+            });
+        }
         if p.share_caption.is_match(c) {
             if p.customer.is_match(label) {
                 return Some(RowKind {
