@@ -202,6 +202,7 @@ impl Scanner {
         let mut keyword_at = keywords.iter().copied().peekable();
         // Table rows already read, by where they start.
         let mut rows_read = std::collections::HashSet::new();
+        let mut walked_until = 0;
         for range in ranges {
             while keyword_at.peek().is_some_and(|&k| k < range.start) {
                 keyword_at.next();
@@ -213,7 +214,15 @@ impl Scanner {
             // The rows of a table under a keyword in its caption or header ("Percentage of total
             // revenue" over "Customer A⇥34%⇥22%"; "Model⇥Context window (tokens)" over
             // "Atlas-L⇥1,000,000"): rows that hold no keyword of their own.
-            for row in table_rows_after(text, range.end) {
+            let rows = if range.end >= walked_until {
+                table_rows_after(text, range.end)
+            } else {
+                Vec::new() // inside a table walked already
+            };
+            if let Some(last) = rows.last() {
+                walked_until = last.end;
+            }
+            for row in rows {
                 if rows_read.insert(row.start) {
                     let from = crate::util::floor_char_boundary(
                         text,

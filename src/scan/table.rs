@@ -193,6 +193,53 @@ fn row_kind(label: &str) -> Option<RowKind> {
     let p = patterns();
     let kind = |kind, unit| Some(RowKind { kind, unit });
     let lower = label.to_lowercase();
+    // Most rows of a filing's tables name none of these; they are ruled out before the
+    // patterns run.
+    const WORDS: &[&str] = &[
+        "token",
+        "tok/",
+        "tps",
+        "price",
+        "pricing",
+        "cost",
+        "asp",
+        "revenue",
+        "user",
+        "developer",
+        "mau",
+        "dau",
+        "mw",
+        "gw",
+        "megawatt",
+        "gigawatt",
+        "gpu",
+        "accelerator",
+        "arr",
+        "recurring",
+        "run-rate",
+        "run rate",
+        "retention",
+        "nrr",
+        "ndr",
+        "margin",
+        "performance",
+        "rpo",
+        "latency",
+        "first token",
+        "ttft",
+        "throughput",
+        "speed",
+        "parameter",
+        "training",
+        "context",
+        "total",
+        "capital",
+        "capex",
+        "purchases of property",
+    ];
+    if !WORDS.iter().any(|w| lower.contains(w)) {
+        return None;
+    }
     if p.tokens.is_match(label) && p.price.is_match(label) {
         let denom = if lower.contains("per token") {
             1e6
@@ -375,6 +422,11 @@ pub fn row_metrics(row: &str, above: &str) -> Vec<Found> {
         return Vec::new();
     }
     let captions = caption_lines(above);
+    let direct = row_kind(label);
+    let captioned = captioned_kind(label, &captions);
+    if direct.is_none() && captioned.is_none() {
+        return column_metrics(&cells, above);
+    }
     let cols = columns(&cells);
     // A row of percents under a "percentage of revenue" caption is a share, whatever its label
     // names ("API and token consumption⇥63%⇥47%").
@@ -383,15 +435,12 @@ pub fn row_metrics(row: &str, above: &str) -> Vec<Found> {
             .as_ref()
             .is_none_or(|q| q.kind == NumberKind::Percent)
     });
-    let share = all_percent
-        .then(|| captioned_kind(label, &captions))
-        .flatten()
-        .filter(|k| matches!(k.unit, Unit::Percent));
-    let Some(rk) = share
-        .or_else(|| row_kind(label))
-        .or_else(|| captioned_kind(label, &captions))
-    else {
-        return column_metrics(&cells, above);
+    let (share, other) = match captioned {
+        Some(k) if matches!(k.unit, Unit::Percent) => (all_percent.then_some(k), None),
+        k => (None, k),
+    };
+    let Some(rk) = share.or(direct).or(other) else {
+        return Vec::new();
     };
     if cols.iter().all(|c| c.quantity.is_none()) {
         return Vec::new();
@@ -598,6 +647,10 @@ fn captioned_kind(label: &str, captions: &[&str]) -> Option<RowKind> {
     for c in captions {
         // "Revenue by business line" over "Token-based API services": that line's revenue.
         let lower = c.to_lowercase();
+        // Only captions about revenue or tokens can make a row's kind.
+        if !lower.contains("revenue") && !lower.contains("token") {
+            continue;
+        }
         if lower.starts_with("revenue")
             && !p.share_caption.is_match(c)
             && p.token_source.is_match(label)
