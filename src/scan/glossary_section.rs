@@ -313,10 +313,16 @@ fn quoted_entries(lines: &[Line], title: &str) -> Vec<Entry> {
                 let term = caps.name("term").expect("group");
                 let (aliases, rest) = split_aliases(caps.name("rest").map_or("", |m| m.as_str()));
                 let start = line.at + term.start();
-                let written = term
-                    .as_str()
-                    .trim_end_matches([',', ';', ':', '.'])
-                    .trim_end();
+                // The span is the term as cleaned when it is written so ("U.S." keeps its
+                // period); else as written without closing punctuation.
+                let cleaned = clean_term(term.as_str());
+                let written = if term.as_str().starts_with(&cleaned) {
+                    &term.as_str()[..cleaned.len()]
+                } else {
+                    term.as_str()
+                        .trim_end_matches([',', ';', ':', '.'])
+                        .trim_end()
+                };
                 current = Some((
                     Entry {
                         term: clean_term(term.as_str()),
