@@ -457,7 +457,23 @@ pub fn row_metrics(row: &str, above: &str) -> Vec<Found> {
     if matches!(rk.unit, Unit::Percent) && amounts > 0 && amounts != percents {
         return Vec::new();
     }
-    let periods = header_periods(above, cols.len());
+    // A units row with a cell per column ("RMB'000⇥%⇥RMB'000⇥%"): which columns are shares.
+    let units: Option<Vec<bool>> = captions.iter().find_map(|l| {
+        let cells: Vec<&str> = l
+            .split('\t')
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .collect();
+        (l.contains('\t') && cells.len() == cols.len() && cells.contains(&"%"))
+            .then(|| cells.iter().map(|c| *c == "%").collect())
+    });
+    let share_column = |i: usize| units.as_ref().is_some_and(|u| u[i]);
+    // Periods over pairs of columns (an amount and its share under each year).
+    let periods = header_periods(above, cols.len()).or_else(|| {
+        let half = header_periods(above, cols.len() / 2)?;
+        (units.is_some() && cols.len() % 2 == 0)
+            .then(|| half.into_iter().flat_map(|p| [p.clone(), p]).collect())
+    });
     // Revenue and capital expenditures only when every column is a known period or change:
     // their rows also stand in segment tables whose columns a row alone cannot tell apart.
     if matches!(rk.kind, "revenue" | "capex") && periods.is_none() {
@@ -490,11 +506,15 @@ pub fn row_metrics(row: &str, above: &str) -> Vec<Found> {
         if q.year_like {
             continue;
         }
-        let percent = q.kind == NumberKind::Percent;
+        let percent = q.kind == NumberKind::Percent || share_column(i);
         let is_multiple = q.kind == NumberKind::Multiple;
         let (value, unit, currency) = match rk.unit {
             Unit::Percent if percent => (q.value, "%".to_string(), None),
             Unit::Percent => continue,
+            // "MaaS⇥48,213⇥38.7" under "RMB'000⇥%": the line's share of revenue too.
+            Unit::Money if share_column(i) && rk.kind == "token_revenue" => {
+                (q.value, "%".to_string(), None)
+            }
             Unit::Throughput if q.kind == NumberKind::Multiple => (q.value, "x".to_string(), None),
             _ if percent || q.kind != NumberKind::Plain => continue,
             Unit::Tokens => (
@@ -650,6 +670,16 @@ fn captioned_kind(label: &str, captions: &[&str]) -> Option<RowKind> {
         // Only captions about revenue or tokens can make a row's kind.
         if !lower.contains("revenue") && !lower.contains("token") {
             continue;
+        }
+        // And its "Total" row is the revenue.
+        if lower.starts_with("revenue")
+            && !p.share_caption.is_match(c)
+            && matches!(label, "Total" | "Total revenue" | "Total revenues")
+        {
+            return Some(RowKind {
+                kind: "revenue",
+                unit: Unit::Money,
+            });
         }
         if lower.starts_with("revenue")
             && !p.share_caption.is_match(c)
