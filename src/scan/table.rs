@@ -471,7 +471,7 @@ pub fn row_metrics(row: &str, above: &str) -> Vec<Found> {
     // Periods over pairs of columns (an amount and its share under each year).
     let periods = header_periods(above, cols.len()).or_else(|| {
         let half = header_periods(above, cols.len() / 2)?;
-        (units.is_some() && cols.len() % 2 == 0)
+        (units.is_some() && cols.len().is_multiple_of(2))
             .then(|| half.into_iter().flat_map(|p| [p.clone(), p]).collect())
     });
     // Revenue and capital expenditures only when every column is a known period or change:
