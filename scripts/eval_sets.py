@@ -65,74 +65,71 @@ def scan_texts(cases):
         shutil.rmtree(tmp, ignore_errors=True)
 
 
-def metrics(path, verbose):
+def score(path, verbose, hits, same, fields, compare, show):
+    """Match each expected item to one hit of its text (`same`), compare the `fields` the item
+    names (`compare`), and count what is found, missed, false and right."""
     cases = [json.loads(l) for l in open(path, encoding="utf-8") if l.strip()]
     got = scan_texts(cases)
     tp = fn = fp = 0
-    fields = {}
+    right = {}
     for c in cases:
-        left = list(got.get(c["id"], {}).get("metrics", []))
+        left = list(got.get(c["id"], {}).get(hits, []))
         lines = []
         for e in c["expect"]:
-            m = next((x for x in left if x["kind"] == e["kind"] and close(x["value"], e["value"])), None)
+            m = next((x for x in left if same(x, e)), None)
             if m is None:
                 fn += 1
                 lines.append(f"  MISS {e}")
                 continue
             left.remove(m)
             tp += 1
-            for k in ("unit", "currency", "per", "qualifier", "period", "direction", "low", "high"):
+            for k in fields:
                 if k in e:
-                    a, b = e[k], m.get(k)
-                    ok = norm(a) == norm(b) if k == "period" else (a == b or close(a, b))
-                    fields.setdefault(k, [0, 0])
-                    fields[k][0] += ok
-                    fields[k][1] += 1
+                    ok = compare(k, e[k], m.get(k))
+                    right.setdefault(k, [0, 0])
+                    right[k][0] += ok
+                    right[k][1] += 1
                     if not ok:
-                        lines.append(f"  FIELD {e['kind']} {k}: want {a!r} got {b!r}")
+                        lines.append(f"  FIELD {show(e)} {k}: want {e[k]!r} got {m.get(k)!r}")
         for m in left:
             fp += 1
-            lines.append(f"  EXTRA {m['kind']} {m['value']} {m['unit']} text={m['text']!r}")
+            brief = {k: m[k] for k in ("kind", "value", "unit", "text", "term", "antecedent", "source") if k in m}
+            lines.append(f"  EXTRA {brief}")
         if verbose and lines:
             print(f"## {c['id']}: {c['text'][:300]}")
             print("\n".join(lines))
-    summary = ", ".join(f"{k} {a}/{b}" for k, (a, b) in fields.items())
-    return f"metrics: {len(cases)} texts, {tp} found, {fn} missed, {fp} false; fields right: {summary}"
+    summary = ", ".join(f"{k} {a}/{b}" for k, (a, b) in right.items())
+    return f"{hits}: {len(cases)} texts, {tp} found, {fn} missed, {fp} false; fields right: {summary}"
+
+
+def metrics(path, verbose):
+    def compare(k, a, b):
+        return norm(a) == norm(b) if k == "period" else (a == b or close(a, b))
+
+    return score(
+        path,
+        verbose,
+        "metrics",
+        lambda x, e: x["kind"] == e["kind"] and close(x["value"], e["value"]),
+        ("unit", "currency", "per", "qualifier", "period", "direction", "low", "high"),
+        compare,
+        lambda e: e["kind"],
+    )
 
 
 def terms(path, verbose):
-    cases = [json.loads(l) for l in open(path, encoding="utf-8") if l.strip()]
-    got = scan_texts(cases)
-    tp = fn = fp = 0
-    fields = {}
-    for c in cases:
-        left = list(got.get(c["id"], {}).get("terms", []))
-        lines = []
-        for e in c["expect"]:
-            m = next((x for x in left if norm(x["term"]) == norm(e["term"])), None)
-            if m is None:
-                fn += 1
-                lines.append(f"  MISS {e}")
-                continue
-            left.remove(m)
-            tp += 1
-            for k in ("antecedent", "aliases", "source"):
-                if k in e:
-                    a, b = e[k], m.get(k)
-                    ok = [norm(x) for x in a] == [norm(x) for x in b] if k == "aliases" else norm(a) == norm(b)
-                    fields.setdefault(k, [0, 0])
-                    fields[k][0] += ok
-                    fields[k][1] += 1
-                    if not ok:
-                        lines.append(f"  FIELD {e['term']} {k}: want {a!r} got {b!r}")
-        for m in left:
-            fp += 1
-            lines.append(f"  EXTRA {m['term']!r} antecedent={m['antecedent']!r} source={m['source']}")
-        if verbose and lines:
-            print(f"## {c['id']}: {c['text'][:300]}")
-            print("\n".join(lines))
-    summary = ", ".join(f"{k} {a}/{b}" for k, (a, b) in fields.items())
-    return f"terms: {len(cases)} texts, {tp} found, {fn} missed, {fp} false; fields right: {summary}"
+    def compare(k, a, b):
+        return [norm(x) for x in a] == [norm(x) for x in b] if k == "aliases" else norm(a) == norm(b)
+
+    return score(
+        path,
+        verbose,
+        "terms",
+        lambda x, e: norm(x["term"]) == norm(e["term"]),
+        ("antecedent", "aliases", "source"),
+        compare,
+        lambda e: e["term"],
+    )
 
 
 def glossary(folder, verbose):
