@@ -616,14 +616,26 @@ fn caption_lines(above: &str) -> Vec<&str> {
         .rev()
         .take(10)
         .map(str::trim)
-        .filter(|l| {
-            // A units row ("RMB'000⇥%⇥RMB'000⇥%") counts as a caption too.
-            let units = || {
-                !l.replace("'000", "")
+        .filter_map(|l| {
+            // A units row ("RMB'000⇥%⇥RMB'000⇥%") counts as a caption too; and so does a
+            // header row's first cell ("(in thousands, except percentages)⇥2024⇥2025").
+            let figures = |t: &str| {
+                t.replace("'000", "")
                     .replace("’000", "")
                     .contains(|c: char| c.is_ascii_digit())
             };
-            !l.is_empty() && l.len() <= 120 && (!l.contains('\t') || units())
+            if l.is_empty() || l.len() > 120 {
+                None
+            } else if !l.contains('\t') || !figures(l) {
+                Some(l)
+            } else {
+                // Only a header row: its other cells are periods (not an earlier row's
+                // "Tokens processed (in trillions)⇥1.8⇥0.6").
+                let mut cells = l.split('\t').map(str::trim).filter(|c| !c.is_empty());
+                let first = cells.next().unwrap_or("");
+                let header = cells.all(|c| patterns().period_cell.is_match(c));
+                (header && !figures(first) && scale_in(first).is_some()).then_some(first)
+            }
         })
         .collect()
 }
