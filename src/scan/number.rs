@@ -283,9 +283,10 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
         });
     }
     // Spelled numbers: "one trillion", "a billion".
+    let digits_end = out.len();
     for caps in p.word_number.captures_iter(text) {
         let m = caps.get(0).expect("whole match");
-        if out.iter().any(|q| q.start < m.end() && m.start() < q.end) {
+        if overlaps(&out[..digits_end], m.range()) {
             continue;
         }
         let Some(v) = word_value(&caps["word"]) else {
@@ -304,9 +305,12 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
         });
     }
     // Spelled multipliers: "fivefold", "ten times", "twice".
+    let words_end = out.len();
     for caps in p.multiple_word.captures_iter(text) {
         let m = caps.get(0).expect("whole match");
-        if out.iter().any(|q| q.start < m.end() && m.start() < q.end) {
+        if overlaps(&out[..digits_end], m.range())
+            || overlaps(&out[digits_end..words_end], m.range())
+        {
             continue;
         }
         let word = caps
@@ -332,6 +336,13 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
     merge_ranges(text, out)
 }
 
+/// Whether any of `qs` (in order of the text, none overlapping) overlaps `r`: a binary search,
+/// so a long table without sentence ends costs no more than its sentences would.
+fn overlaps(qs: &[Quantity], r: std::ops::Range<usize>) -> bool {
+    let k = qs.partition_point(|q| q.end <= r.start);
+    qs.get(k).is_some_and(|q| q.start < r.end)
+}
+
 /// Join "60-65 billion", "$60 billion to $65 billion", "between 1 and 2 trillion" into ranges.
 fn merge_ranges(text: &str, qs: Vec<Quantity>) -> Vec<Quantity> {
     let p = patterns();
@@ -344,9 +355,8 @@ fn merge_ranges(text: &str, qs: Vec<Quantity>) -> Vec<Quantity> {
             let joiner = gap.trim();
             let between = matches!(joiner, "-" | "–" | "—" | "to")
                 || (joiner == "and"
-                    && text[..q.start]
-                        .trim_end()
-                        .to_lowercase()
+                    && crate::util::tail(text[..q.start].trim_end(), 16)
+                        .to_ascii_lowercase()
                         .ends_with("between"));
 
             // "increased from 450 to 1,440": a change, two figures; "ranging from 450 to 1,440"
@@ -487,6 +497,29 @@ mod tests {
         assert_eq!(qs[0].range, Some((1e12, 2e12)));
         // Two years are not a range of quantities.
         assert_eq!(quantities("2024-2025").len(), 2);
+    }
+
+    #[test]
+    fn spelled_numbers_beside_digits_in_a_long_text() {
+        let piece = "5 million tokens, one billion users, twice the 3 trillion and ten times; ";
+        let one_piece: Vec<(f64, NumberKind)> = quantities(piece)
+            .iter()
+            .map(|q| (q.value, q.kind))
+            .collect();
+        assert_eq!(
+            one_piece,
+            vec![
+                (5e6, NumberKind::Plain),
+                (1e9, NumberKind::Plain),
+                (2.0, NumberKind::Multiple),
+                (3e12, NumberKind::Plain),
+                (10.0, NumberKind::Multiple)
+            ]
+        );
+        let text = piece.repeat(500);
+        let all = quantities(&text);
+        assert_eq!(all.len(), 500 * one_piece.len());
+        assert!(all.windows(2).all(|w| w[0].end <= w[1].start));
     }
 
     #[test]

@@ -88,12 +88,39 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
     out
 }
 
+/// The longest sentence reported: real sentences, even legal ones, stay well under it; longer
+/// "sentences" are runs of table cells or text without punctuation, cut into pieces of at most
+/// this many bytes (at a line break, else a semicolon, comma or space) so that no finder works
+/// on megabytes at once.
+pub const MAX_SENTENCE: usize = 4096;
+
 fn push(out: &mut Vec<Range<usize>>, text: &str, r: Range<usize>) {
     let s = &text[r.clone()];
     let lead = s.len() - s.trim_start().len();
     let trail = s.len() - s.trim_end().len();
-    if lead + trail < s.len() {
-        out.push(r.start + lead..r.end - trail);
+    if lead + trail >= s.len() {
+        return;
+    }
+    let (mut start, end) = (r.start + lead, r.end - trail);
+    while end - start > MAX_SENTENCE {
+        let limit = crate::util::floor_char_boundary(text, start + MAX_SENTENCE);
+        let window = &text[start..limit];
+        let cut = [&b"\n"[..], b"; ", b", ", b" "]
+            .iter()
+            .find_map(|sep| {
+                memchr::memmem::rfind(window.as_bytes(), sep)
+                    .filter(|&k| k > MAX_SENTENCE / 2)
+                    .map(|k| k + sep.len())
+            })
+            .unwrap_or(window.len());
+        let piece = &text[start..start + cut];
+        let trimmed = piece.trim_end();
+        out.push(start..start + trimmed.len());
+        start += cut;
+        start += text[start..end].len() - text[start..end].trim_start().len();
+    }
+    if start < end {
+        out.push(start..end);
     }
 }
 
@@ -458,6 +485,36 @@ mod tests {
                     chunk
                 );
             }
+        }
+    }
+
+    #[test]
+    fn runs_without_sentence_ends_are_cut_into_bounded_pieces() {
+        let mut text = "Our platform served 5 million users. ".to_string();
+        let cells: Vec<String> = (0..3000).map(|i| format!("Cell{i} 12,345,")).collect();
+        text.push_str(&cells.join(" "));
+        text.push_str(" end. Last sentence.");
+        let spans = sentences(&text);
+        assert_eq!(
+            &text[spans[0].clone()],
+            "Our platform served 5 million users."
+        );
+        assert_eq!(&text[spans.last().unwrap().clone()], "Last sentence.");
+        assert!(spans.len() > 10);
+        let mut at = 0;
+        for r in &spans {
+            assert!(r.len() <= MAX_SENTENCE, "{} bytes", r.len());
+            // In order, nothing but spaces between them, each cut after a comma.
+            assert!(text[at..r.start].trim().is_empty());
+            at = r.end;
+        }
+        assert!(spans[1..spans.len() - 2]
+            .iter()
+            .all(|r| text[r.clone()].ends_with(',')));
+        // A long line break-free run of one word is cut anyway, at a char boundary.
+        let word = "é".repeat(5000);
+        for r in sentences(&word) {
+            assert!(r.len() <= MAX_SENTENCE && word.is_char_boundary(r.start));
         }
     }
 
