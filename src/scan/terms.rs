@@ -2338,6 +2338,31 @@ fn antecedent_of(before: &str, term: &str, renames: bool) -> Option<String> {
     }
     // An acronym whose letters the phrase does not spell gets no antecedent.
     let acronym = capitals >= 2 && !term.contains(' ');
+    // A lower-case phrase with all its modifiers, opened by an article, a preposition or a
+    // list's "and": "our amended and restated certificate of incorporation (our “Charter”)",
+    // "remaining performance obligations (“revenue backlog”)"; a lower-case term renames it.
+    let last = words.len() - 1;
+    let np = back_to_article(&words, last, 0);
+    if np < last
+        && words[np]
+            .1
+            .starts_with(|c: char| c.is_lowercase() || c == '$')
+    {
+        // A lower-case term renames a phrase opened by an article or preposition; scare
+        // quotes inside a clause ("exploiting previously unknown (“zero day”)
+        // vulnerabilities") rename nothing.
+        let opened = np > 0 && {
+            let w = words[np - 1].1;
+            is_article(w)
+                || matches!(
+                    w,
+                    "of" | "in" | "into" | "for" | "to" | "under" | "from" | "on" | "with" | "as"
+                )
+        };
+        let renamed = term.starts_with(char::is_lowercase) && opened;
+        return tidy(words[np].0)
+            .filter(|f| !acronym && (renamed || fits(f)) && !f.eq_ignore_ascii_case(term));
+    }
     tidy(from?).filter(|f| !acronym && fits(f) && !f.eq_ignore_ascii_case(term))
 }
 
@@ -2468,46 +2493,185 @@ fn is_modifier(w: &str) -> bool {
 }
 
 /// Where a lower-case phrase starting at word `from` starts once it takes the modifiers before
-/// it, up to the article that opens them (at most four): "senior secured revolving credit
-/// facility" after "a". `floor` is the first word it may reach.
+/// it (at most eight words): back to the article or possessive that opens them ("a $2.0
+/// billion senior secured delayed draw term loan facility", "our amended and restated
+/// certificate of incorporation"), or to the preposition before them ("into privately
+/// negotiated capped call transactions", "in operating lease right-of-use assets"). Modifiers
+/// joined by "and" ("nominating and corporate governance committee") are one phrase; so is a
+/// fixed "certificate of", "series of". Anything else before them (a verb: "sells accelerated
+/// computing platforms") leaves the phrase at `from`. `floor` is the first word it may reach.
 fn back_to_article(words: &[(usize, &str)], from: usize, floor: usize) -> usize {
-    let article = (from.saturating_sub(5).max(floor)..from).rev().find(|&k| {
-        matches!(
-            words[k].1.trim_matches(|c: char| !c.is_alphanumeric()),
-            "a" | "an" | "the" | "our" | "its" | "their" | "such"
-        )
-    });
-    let Some(k) = article else { return from };
-    // An amount may open the modifiers: "a $15.0 billion unsecured revolving credit facility",
-    // "an $8.0 billion unsecured 364-day term loan".
-    let mut m = k + 1;
-    if words
-        .get(m)
-        .is_some_and(|(_, w)| w.starts_with(['$', '€', '£', '¥']))
-    {
-        m += 1;
-        if words
-            .get(m)
-            .is_some_and(|(_, w)| matches!(*w, "thousand" | "million" | "billion" | "trillion"))
-        {
-            m += 1;
-        }
-    }
+    let bare = |k: usize| words[k].1.trim_matches(|c: char| !c.is_alphanumeric());
+    let plain = |k: usize| {
+        // A word that ends a clause ("2024,") or closes an aside is no modifier.
+        !words[k].1.ends_with([',', ';', ':', ')', '”', '"'])
+    };
     let numbered = |w: &str| {
         // "364-day", "five-year".
         w.split_once('-').is_some_and(|(n, unit)| {
             n.chars().all(|c| c.is_ascii_digit()) && !n.is_empty() && is_modifier(unit)
         })
     };
-    if m <= from
-        && words[m..from]
-            .iter()
-            .all(|(_, w)| is_modifier(w) || numbered(w))
-    {
-        k + 1
-    } else {
-        from
+    let amount = |k: usize| {
+        // "a $15.0 billion unsecured revolving credit facility".
+        words[k].1.starts_with(['$', '€', '£', '¥'])
+            || matches!(bare(k), "thousand" | "million" | "billion" | "trillion")
+                && k > 0
+                && words[k - 1].1.starts_with(['$', '€', '£', '¥'])
+    };
+    if !words[from].1.starts_with(|c: char| c.is_lowercase()) {
+        return from;
     }
+    let mut k = from;
+    while from - k < 8 {
+        if k == floor {
+            return k; // the clause starts here
+        }
+        let prev = k - 1;
+        let raw = words[prev].1;
+        let w = bare(prev).to_lowercase();
+        let whole = raw.len() == w.len();
+        // A determiner or a count opens the phrase: "other anti-corruption laws", "two
+        // authorized representatives".
+        let determiner = is_article(&w)
+            || matches!(
+                w.as_str(),
+                "other"
+                    | "any"
+                    | "all"
+                    | "various"
+                    | "these"
+                    | "those"
+                    | "some"
+                    | "two"
+                    | "three"
+                    | "four"
+                    | "five"
+                    | "six"
+                    | "seven"
+                    | "eight"
+                    | "nine"
+                    | "ten"
+            )
+            || w.chars().all(|c| c.is_ascii_digit()) && !w.is_empty();
+        if whole && determiner || !plain(prev) {
+            return k;
+        }
+        // A pronoun or an auxiliary starts a clause, not a phrase: "we have appointed".
+        if whole && is_clause_word(&w) {
+            break;
+        }
+        let fixed_of = w == "of" && prev > floor && is_fixed_of(bare(prev - 1));
+        if whole
+            && !fixed_of
+            && matches!(
+                w.as_str(),
+                "in" | "into"
+                    | "of"
+                    | "for"
+                    | "to"
+                    | "under"
+                    | "from"
+                    | "on"
+                    | "through"
+                    | "with"
+                    | "as"
+            )
+        {
+            return k;
+        }
+        // "amended and restated", "nominating and corporate governance", "sales and
+        // marketing"; not a list of plural nouns ("large enterprises and hyperscale cloud
+        // providers").
+        let joined = whole
+            && matches!(w.as_str(), "and" | "or")
+            && prev > floor
+            && plain(prev - 1)
+            && is_modifier(words[prev - 1].1)
+            // "deferred revenue or customer deposits": "or" names one thing twice.
+            && (w == "or" || joins_modifiers(words[prev - 1].1));
+        if whole && matches!(w.as_str(), "and" | "or") && !joined {
+            return k; // another item of a list before it
+        }
+        let modifier = is_modifier(raw) || numbered(raw);
+        if modifier || joined || fixed_of || amount(prev) {
+            k = prev;
+            continue;
+        }
+        break;
+    }
+    from
+}
+
+/// An article or possessive that opens a noun phrase.
+fn is_article(w: &str) -> bool {
+    matches!(
+        w,
+        "a" | "an" | "the" | "our" | "its" | "their" | "such" | "each" | "certain" | "this"
+    )
+}
+
+/// A pronoun or auxiliary verb: a word that opens or continues a clause.
+fn is_clause_word(w: &str) -> bool {
+    matches!(
+        w,
+        "we" | "it"
+            | "they"
+            | "he"
+            | "she"
+            | "you"
+            | "have"
+            | "has"
+            | "had"
+            | "will"
+            | "would"
+            | "may"
+            | "might"
+            | "can"
+            | "could"
+            | "shall"
+            | "should"
+            | "must"
+            | "be"
+            | "been"
+            | "being"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "do"
+            | "does"
+            | "did"
+            | "not"
+            | "which"
+            | "that"
+            | "who"
+    )
+}
+
+/// A word that "and" joins to another before one head noun: an adjective or participle
+/// ("amended and restated", "nominating and corporate governance") or a noun used as one
+/// ("research and development", "sales and marketing", "development and license"); not a plural
+/// noun that ends a list item ("enterprises and hyperscale cloud providers") nor a whole phrase
+/// ("articles of incorporation and amended ...").
+fn joins_modifiers(w: &str) -> bool {
+    const ENDINGS: [&str; 13] = [
+        "ed", "ing", "al", "ive", "ary", "ic", "ous", "ate", "ory", "ent", "ant", "ful", "ble",
+    ];
+    ENDINGS.iter().any(|e| w.ends_with(e))
+        || matches!(
+            w,
+            "research" | "sales" | "development" | "license" | "marketing" | "risk" | "audit"
+        )
+}
+
+/// A noun that takes an "of" phrase as one name: "certificate of incorporation", "series of
+/// contractual arrangements", "line of credit".
+fn is_fixed_of(w: &str) -> bool {
+    matches!(
+        w,
+        "certificate" | "articles" | "memorandum" | "deed" | "series" | "line" | "letter" | "plan"
+    )
 }
 
 /// A span of words on one line, without the comma that ends it.
@@ -3084,7 +3248,7 @@ mod tests {
             ("amounts (Expressed in Renminbi (“RMB”)", "Renminbi"),
             ("changes in the Euro, the yen and British pound sterling (“GBP”)", "British pound sterling"),
             ("denominated in U.S. dollars (“USD”)", "U.S. dollars"),
-            ("we entered into a $5.0 billion unsecured 364-day revolving credit facility (the “Short-Term Credit Agreement”)", "unsecured 364-day revolving credit facility"),
+            ("we entered into a $5.0 billion unsecured 364-day revolving credit facility (the “Short-Term Credit Agreement”)", "$5.0 billion unsecured 364-day revolving credit facility"),
             ("laws such as the California Consumer Privacy Act as amended by the California Privacy Rights Act (“CCPA”)", "California Consumer Privacy Act"),
             ("$500 million aggregate principal amount of 3.25% first mortgage bonds due June 1, 2031 (the “2031 Bonds”)", "3.25% first mortgage bonds due June 1, 2031"),
             ("the voting agreement among our Founders and Wilmington Trust, National Association (the “Founder Voting Agreement”)", "voting agreement among our Founders and Wilmington Trust, National Association"),
