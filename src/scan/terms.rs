@@ -581,31 +581,45 @@ fn audited_list(before: &str, term: &str) -> Option<String> {
 /// ("Bank of", "Trust,", "Barnes &").
 const NAME_WORD: &str = r"(?:[A-Z][A-Za-z0-9.&'’-]*,?[^\S\n]+(?:(?:of|and|&)[^\S\n]+)?)";
 
-/// The title written after the term itself, up to the parenthesis: "Segment Reporting (Topic
-/// 280): Improvements to Reportable Segment Disclosures" for "ASU 2023-07" in "issued ASU
-/// 2023-07, Segment Reporting (Topic 280): Improvements to Reportable Segment Disclosures
-/// (“ASU 2023-07”)".
+/// The identifier with the title written after it, up to the parenthesis: "ASU No. 2023-09,
+/// Income Taxes (Topic 740): Improvements to Income Tax Disclosures" for "ASU 2023-09";
+/// "Accounting Standards Update No. 2023-07, Segment Reporting (Topic 280): Improvements to
+/// Reportable Segment Disclosures" for "ASU 2023-07" (the kind spelled out).
 fn titled_identifier(context: &str, term: &str) -> Option<String> {
     let near = crate::util::tail(context, 300).trim_end();
-    // Also with "No." inside: "ASU No. 2023-09, Income Taxes (Topic 740): ..." for "ASU
-    // 2023-09".
-    let numbered = term
-        .split_once(' ')
-        .map(|(kind, number)| format!("{kind} No. {number}, "));
-    let (at, len) = near
-        .rfind(&format!("{term}, "))
-        .map(|at| (at, term.len() + 2))
-        .or_else(|| {
-            let n = numbered?;
-            near.rfind(&n).map(|at| (at, n.len()))
-        })?;
-    let title = near[at + len..].trim_end_matches(',').trim();
+    let (kind, number) = term.split_once(' ')?;
+    let at = near.rfind(&format!("{number}, "))?;
+    let title = near[at + number.len() + 2..].trim_end_matches(',').trim();
     let one_sentence = !title.contains('\n') && !title.contains(". ");
-    (one_sentence
+    if !(one_sentence
         && title.starts_with(char::is_uppercase)
         && title.split_whitespace().count() >= 2
         && title.split_whitespace().count() <= 30)
-        .then(|| title.to_string())
+    {
+        return None;
+    }
+    // Back over "No." and the kind, as written or spelled out.
+    let head = near[..at].trim_end();
+    let head = head.strip_suffix("No.").unwrap_or(head).trim_end();
+    let start = if head.ends_with(kind) {
+        head.len() - kind.len()
+    } else {
+        let words: Vec<&str> = head.split_whitespace().rev().take(kind.len()).collect();
+        let initials: String = words
+            .iter()
+            .rev()
+            .filter_map(|w| w.chars().next())
+            .collect();
+        if words.len() != kind.len()
+            || initials != kind
+            || !words.iter().all(|w| w.starts_with(char::is_uppercase))
+        {
+            return None;
+        }
+        let first = words.last().expect("kind is not empty");
+        first.as_ptr() as usize - near.as_ptr() as usize
+    };
+    tidy_span(&near[start..])
 }
 
 /// The company named before its description: "Intel Corporation" in "Intel Corporation, a
@@ -1505,7 +1519,7 @@ fn antecedent_of(before: &str, term: &str, renames: bool) -> Option<String> {
                         .chars()
                         .next_back()
                         .is_some_and(|c| c.is_lowercase() || matches!(c, ',' | '-'))
-                    && !before[..i].ends_with(" and")
+                    && (!before[..i].ends_with(" and") || title_wraps_after_and(&before[..i], &before[i + 1..]))
                     // "Research and Development Expenses\nResearch and development (“R&D”)":
                     // a heading that the next line starts to repeat is no part of the clause.
                     && !repeats_heading(&before[..i], &before[i + 1..])
@@ -1665,6 +1679,16 @@ fn antecedent_of(before: &str, term: &str, renames: bool) -> Option<String> {
                         if far && matches!(bare(words[end].1).as_str(), "and" | "or") {
                             let (at, w) = words[end - 1];
                             return tidy_span(&clause[words[from].0..at + w.len()]);
+                        }
+                        // "Our wholly foreign-owned enterprise, Shanghai Nimbus Intelligence
+                        // Co., Ltd. (“WFOE”)": the company the description names.
+                        if far {
+                            let rest = tidy_span(&clause[words[end].0..]);
+                            if let Some(rest) = rest
+                                .filter(|r| is_company_name(r) && r.starts_with(char::is_uppercase))
+                            {
+                                return Some(rest);
+                            }
                         }
                         return tidy(words[from].0);
                     }
@@ -2601,6 +2625,17 @@ fn back_to_article(words: &[(usize, &str)], from: usize, floor: usize) -> usize 
         break;
     }
     from
+}
+
+/// A title wrapped after its "and": "Ministry of Industry and\nInformation Technology", a
+/// capitalized word on each side.
+fn title_wraps_after_and(line: &str, next: &str) -> bool {
+    let mut words = line.split_whitespace().rev();
+    words.next() == Some("and")
+        && words
+            .next()
+            .is_some_and(|w| w.starts_with(char::is_uppercase) && !w.ends_with([',', ';']))
+        && next.trim_start().starts_with(char::is_uppercase)
 }
 
 /// An article or possessive that opens a noun phrase.
