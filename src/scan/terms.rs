@@ -1475,7 +1475,11 @@ fn antecedent_of(before: &str, term: &str, renames: bool) -> Option<String> {
             before = before[..open].trim_end();
             continue;
         }
-        let legal_note = is_legal_note(inside(group).trim());
+        // "(2024 Edition)", "(Revised)": the edition ends the title and stays on it.
+        // So does the term itself in a title: "... Foreign Investment Access (Negative List)".
+        let legal_note = is_legal_note(inside(group).trim())
+            || is_edition_note(inside(group))
+            || inside(group).trim() == term && term.contains(' ');
         if legal_note {
             suffix = group;
         }
@@ -1790,7 +1794,14 @@ fn antecedent_of(before: &str, term: &str, renames: bool) -> Option<String> {
                     while last + 1 < words.len() {
                         let next = bare(words[last + 1].1);
                         let after = words.get(last + 2).map(|(_, w)| bare(w));
-                        let title = next.starts_with(|c: char| c.is_uppercase());
+                        // Or its number: "General Data Protection Regulation (EU) 2016/679".
+                        let raw_next = words[last + 1].1.trim_end_matches([',', ';']);
+                        let number = raw_next.contains(['/', '-'])
+                            && raw_next.starts_with(|c: char| c.is_ascii_digit())
+                            && raw_next
+                                .chars()
+                                .all(|c| c.is_ascii_digit() || matches!(c, '/' | '-'));
+                        let title = next.starts_with(|c: char| c.is_uppercase()) || number;
                         let connector = is_small_word(&next)
                             && after.is_some_and(|a| a.starts_with(|c: char| c.is_uppercase()));
                         let corporate = matches!(
@@ -1888,6 +1899,16 @@ fn antecedent_of(before: &str, term: &str, renames: bool) -> Option<String> {
             follows.or(hits.last().copied())
         };
         if let Some(mut i) = pick {
+            // The term inside a title's aside: "Special Administrative Measures (Negative
+            // List) for Foreign Investment Access" for "Negative List"; the title starts
+            // before it.
+            if recent[i].1.starts_with('(')
+                && i > 0
+                && recent[i - 1].1.starts_with(char::is_uppercase)
+                && !recent[i - 1].1.ends_with([',', ';', '.'])
+            {
+                i -= 1;
+            }
             // A name goes on to the left: "the Private Securities Litigation Reform Act of
             // 1995" for "Reform Act", "Palantir Foundry" for "Foundry".
             if recent[i].1.starts_with(char::is_uppercase) {
@@ -2726,6 +2747,20 @@ fn acronym_letters(w: &str) -> String {
 /// A letter of another script than Latin (CJK, or the symbols a garbled CJK font decodes to).
 fn other_script(c: char) -> bool {
     c.is_alphabetic() && !c.is_ascii() && !matches!(c, 'À'..='ɏ')
+}
+
+/// An edition note that ends a title: "2024 Edition", "2023 Revision", "Revised", "Trial".
+fn is_edition_note(inner: &str) -> bool {
+    let words: Vec<&str> = inner.split_whitespace().collect();
+    match words.as_slice() {
+        [year, kind] => {
+            year.len() == 4
+                && year.chars().all(|c| c.is_ascii_digit())
+                && matches!(*kind, "Edition" | "Version" | "Revision" | "Amendment")
+        }
+        [one] => matches!(*one, "Revised" | "Trial" | "Draft"),
+        _ => false,
+    }
 }
 
 /// A note that ends a legal name: "Limited Partnership", "Cayman".
