@@ -718,7 +718,14 @@ fn named_role(context: &str, term: &str) -> Option<String> {
     let cut = words[as_at].as_ptr() as usize - before.as_ptr() as usize;
     let head = before[..cut].trim_end();
     let c = name.captures(head)?;
-    let found = c["name"].trim_end_matches(',').to_string();
+    let mut found = c["name"].trim_end_matches(',').to_string();
+    // "between the Company and U.S. Bank Trust Company, National Association, as trustee":
+    // the other party is the one in the role.
+    if let Some((first, rest)) = found.split_once(" and ") {
+        if !first.contains(' ') && rest.split_whitespace().count() >= 2 {
+            found = rest.to_string();
+        }
+    }
     (found.split_whitespace().count() >= 2).then_some(found)
 }
 
@@ -1602,7 +1609,17 @@ fn antecedent_of(before: &str, term: &str, renames: bool) -> Option<String> {
         for e in (words.len().saturating_sub(6).max(1)..words.len()).rev() {
             if matches!(
                 bare(words[e].1).as_str(),
-                "in" | "of" | "for" | "with" | "under"
+                "in" | "of"
+                    | "for"
+                    | "with"
+                    | "under"
+                    // "a variable interest entity based in China (the “VIE”)".
+                    | "based"
+                    | "located"
+                    | "incorporated"
+                    | "organized"
+                    | "established"
+                    | "headquartered"
             ) {
                 ends.push(e);
             }
@@ -1677,6 +1694,13 @@ fn antecedent_of(before: &str, term: &str, renames: bool) -> Option<String> {
                                 break;
                             }
                             from -= 1;
+                        }
+                        // "a $7.5 billion delayed draw term loan facility (the “DDTL 2.0
+                        // Facility”)": a lower-case expansion of an acronym inside a longer
+                        // name takes the modifiers that an article opens (an acronym alone
+                        // is its words: "supports retrieval-augmented generation (“RAG”)").
+                        if !capitalized && term.contains(' ') {
+                            from = phrase_start(&words, from, 0, false);
                         }
                         // "the Foreign Account Tax Compliance Act, and the relevant guidance
                         // (collectively “FATCA”)": after a list's comma, the name alone.
@@ -2398,13 +2422,17 @@ fn antecedent_of(before: &str, term: &str, renames: bool) -> Option<String> {
         // vulnerabilities") rename nothing.
         let opened = np > 0 && {
             let w = words[np - 1].1;
-            is_article(w)
+            is_article(&w.to_lowercase())
                 || matches!(
                     w,
                     "of" | "in" | "into" | "for" | "to" | "under" | "from" | "on" | "with" | "as"
                 )
         };
-        let renamed = term.starts_with(char::is_lowercase) && opened;
+        // A phrase of two words or more names the term even without a word in common ("Our
+        // flagship model family (the “Aurora Models”)", "on third-party data center operators
+        // (the “Colocation Providers”)").
+        let described = last - np >= 1;
+        let renamed = (term.starts_with(char::is_lowercase) || described) && opened;
         return tidy(words[np].0)
             .filter(|f| !acronym && (renamed || fits(f)) && !f.eq_ignore_ascii_case(term));
     }
@@ -2546,6 +2574,13 @@ fn is_modifier(w: &str) -> bool {
 /// fixed "certificate of", "series of". Anything else before them (a verb: "sells accelerated
 /// computing platforms") leaves the phrase at `from`. `floor` is the first word it may reach.
 fn back_to_article(words: &[(usize, &str)], from: usize, floor: usize) -> usize {
+    phrase_start(words, from, floor, true)
+}
+
+/// [`back_to_article`]; with `any_opener` false, only an article, determiner or count opens
+/// the phrase (for an acronym's spelled-out words, which a preposition or verb before them
+/// would not qualify: "for developing large language models").
+fn phrase_start(words: &[(usize, &str)], from: usize, floor: usize, any_opener: bool) -> usize {
     let bare = |k: usize| words[k].1.trim_matches(|c: char| !c.is_alphanumeric());
     let plain = |k: usize| {
         // A word that ends a clause ("2024,") or closes an aside is no modifier.
@@ -2568,9 +2603,11 @@ fn back_to_article(words: &[(usize, &str)], from: usize, floor: usize) -> usize 
         return from;
     }
     let mut k = from;
+    // Where the phrase may start when something other than a determiner opens it.
+    let opened = |k: usize| if any_opener { k } else { from };
     while from - k < 8 {
         if k == floor {
-            return k; // the clause starts here
+            return opened(k); // the clause starts here
         }
         let prev = k - 1;
         let raw = words[prev].1;
@@ -2599,12 +2636,20 @@ fn back_to_article(words: &[(usize, &str)], from: usize, floor: usize) -> usize 
                     | "ten"
             )
             || w.chars().all(|c| c.is_ascii_digit()) && !w.is_empty();
-        if whole && determiner || !plain(prev) {
+        if whole && determiner {
             return k;
+        }
+        if !plain(prev) {
+            return opened(k);
         }
         // A pronoun or an auxiliary starts a clause, not a phrase: "we have appointed".
         if whole && is_clause_word(&w) {
             break;
+        }
+        // A verb before the phrase opens it: "hold value-added telecommunications business
+        // operating licenses", "sells accelerated computing platforms".
+        if whole && is_common_verb(&w) {
+            return opened(k);
         }
         let fixed_of = w == "of" && prev > floor && is_fixed_of(bare(prev - 1));
         if whole
@@ -2623,7 +2668,7 @@ fn back_to_article(words: &[(usize, &str)], from: usize, floor: usize) -> usize 
                     | "as"
             )
         {
-            return k;
+            return opened(k);
         }
         // "amended and restated", "nominating and corporate governance", "sales and
         // marketing"; not a list of plural nouns ("large enterprises and hyperscale cloud
@@ -2636,7 +2681,7 @@ fn back_to_article(words: &[(usize, &str)], from: usize, floor: usize) -> usize 
             // "deferred revenue or customer deposits": "or" names one thing twice.
             && (w == "or" || joins_modifiers(words[prev - 1].1));
         if whole && matches!(w.as_str(), "and" | "or") && !joined {
-            return k; // another item of a list before it
+            return opened(k); // another item of a list before it
         }
         let modifier = is_modifier(raw) || numbered(raw);
         if modifier || joined || fixed_of || amount(prev) {
@@ -2665,6 +2710,84 @@ fn is_article(w: &str) -> bool {
         w,
         "a" | "an" | "the" | "our" | "its" | "their" | "such" | "each" | "certain" | "this"
     )
+}
+
+/// A verb that filings put before the object they define: "entered into", "hold", "issued".
+fn is_common_verb(w: &str) -> bool {
+    let base = |stem: &str| {
+        matches!(
+            stem,
+            "hold"
+                | "held"
+                | "own"
+                | "owned"
+                | "sell"
+                | "sold"
+                | "offer"
+                | "offered"
+                | "provide"
+                | "provided"
+                | "operate"
+                | "operated"
+                | "maintain"
+                | "maintained"
+                | "issue"
+                | "issued"
+                | "grant"
+                | "granted"
+                | "enter"
+                | "entered"
+                | "sign"
+                | "signed"
+                | "execute"
+                | "executed"
+                | "adopt"
+                | "adopted"
+                | "approve"
+                | "approved"
+                | "establish"
+                | "established"
+                | "launch"
+                | "launched"
+                | "acquire"
+                | "acquired"
+                | "purchase"
+                | "purchased"
+                | "obtain"
+                | "obtained"
+                | "receive"
+                | "received"
+                | "include"
+                | "included"
+                | "require"
+                | "required"
+                | "use"
+                | "used"
+                | "rely"
+                | "relied"
+                | "deploy"
+                | "deployed"
+                | "complete"
+                | "completed"
+                | "announce"
+                | "announced"
+                | "introduce"
+                | "introduced"
+                | "release"
+                | "released"
+                | "develop"
+                | "developed"
+                | "file"
+                | "filed"
+                | "incur"
+                | "incurred"
+                | "record"
+                | "recorded"
+                | "recognize"
+                | "recognized"
+        )
+    };
+    base(w) || w.strip_suffix('s').is_some_and(base) || w.strip_suffix("es").is_some_and(base)
 }
 
 /// A pronoun or auxiliary verb: a word that opens or continues a clause.
