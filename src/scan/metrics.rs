@@ -129,11 +129,11 @@ fn patterns() -> &'static Patterns {
         tokens_after: re(r"(?i)^\s*(?:-\s*|\s)?(?P<adj>(?:(?:input|output|prompt|completion|generated|processed|monthly|daily|weekly|annual|annualized|yearly|quarterly|total|ai|text|llm|api|cumulative|average|model|inference|reasoning|multimodal|speech|audio|video|image)\s+)*)(?P<tok>tokens?)(?:\d{1,2})?(?-u:\b)"),
         per_second: re(r"(?i)^\s*(?:per|/|a|an|each|every)\s*(?:second|sec|s)(?-u:\b)"),
         tok_s: re(r"(?i)^\s*(?:tok/s|tokens?/s(?:ec)?|tps|t/s|tokens?/second)(?-u:\b)"),
-        context_after: re(r"(?i)^\s*-?\s*(?:long\s+)?(?:context[- ]window|context[- ]length|input\s+context|context|window)(?-u:\b)"),
+        context_after: re(r"(?i)^\s*-?\s*(?:of\s+)?(?:long\s+)?(?:context[- ]window|context[- ]length|input\s+context|context|window)(?-u:\b)"),
         rate_after: re(r"(?i)^\s*,?\s*(?:(?:processed|consumed|generated|served|handled|used)\s+)?(?:(?:per|a|an|each|every|this|last|in\s+the|during\s+the|for\s+the)\s+(?P<p>second|minute|hour|day|week|month|quarter|year)(?-u:\b)|(?P<adv>monthly|daily|weekly|annually|quarterly|yearly|on\s+a\s+(?:daily|monthly|weekly|quarterly|annual|annualized)\s+basis|annualized))"),
         price_after: re(r"(?i)^\s*(?:per|/|for\s+(?:every|each)|for|a|an|each)\s*(?:(?P<denom>(?:one\s+|a\s+|1\s+|ten\s+)?(?:million|thousand|billion|hundred)|10,000|10\s?[Kk]|1\s?[MK]|1,000,000|1,000|1000|100|[MK])?\s*(?P<io>(?:input|output|prompt|completion|cached|generated)\s+)?tokens?|(?P<mtok>1?M)\s?Toks?)(?-u:\b)(?:\s+for\s+(?P<io2>input|output)(?-u:\b))?"),
         price_before: re(r"(?i)(?:price|pricing|cost|charge|rate|fee|revenue)s?\s+(?:[A-Za-z0-9_]+\s+){0,3}(?:per|to\s+(?:serve|generate|produce|process|output)|(?:of|for)\s+(?:serving|generating|producing|processing))\s+(?P<denom>(?:one\s+|a\s+|1\s+|ten\s+)?(?:million|thousand|billion)|10,000|10\s?[Kk]|1\s?[MK]|1,000,000|1,000|token)\s+(?P<io>(?:input|output|prompt|completion)\s+)?(?:tokens?\s+)?[^.;]{0,90}$"),
-        context_before: re(r"(?i)context(?:[- ]window|[- ]length)?(?:\s+(?:size|of|is|was|up|to|supports?|supporting|with|extends?|extended|a|an|the|length|window|reaching|reaches|handles?|handling|accommodates?)){0,6}\s*$"),
+        context_before: re(r"(?i)context(?:[- ]windows?|[- ]lengths?)?(?:\s+(?:sizes?|of|is|are|was|were|up|to|supports?|supporting|with|extends?|extended|a|an|the|lengths?|windows?|reaching|reaches|handles?|handling|accommodates?|for|our|its|their|models?|ranges?|ranging|range|from|between|as|large|long|high)){0,8}\s*$"),
         volume_before: re(r"(?i)(?P<adj>daily|monthly|weekly|annual|annualized|quarterly|yearly)?\s*(?:average\s+)?(?:(?P<adj2>daily|monthly|weekly|annual|quarterly)\s+)?tokens?\s+(?:consumption|processing|usage|call|generation|throughput)?\s*(?:volume|volumes|consumption|usage|processed|consumed|calls)(?-u:\b)(?:\s+[A-Za-z0-9_]+){0,6}?\s+(?:was|were|of|reached|exceeded|surpassed|hit|to|at|totaled|amounted\s+to|grew\s+to|increased\s+to|is|from)\s*(?:approximately|about|around|over|more\s+than|nearly|almost|up\s+to|roughly)?\s*$"),
         year_span: re(r"^(?:19|20)\d{2}\s*(?:–|—|-|to|through)\s*(?:19|20)\d{2}$"),
         regulatory_threshold: re(r"(?i)(?-u:\b)(?:emerging\s+growth\s+compan(?:y|ies)|smaller\s+reporting\s+compan(?:y|ies)|(?:large\s+)?accelerated\s+filer|public\s+float|EGC)(?-u:\b)"),
@@ -151,7 +151,7 @@ fn patterns() -> &'static Patterns {
         params_after: re(r"(?i)^\s*-?\s*(?:total\s+|active\s+|activated\s+)?parameters?(?-u:\b)"),
         power_after: re(r"^\s*(?P<u>MW|GW|kW|(?i:megawatts?|gigawatts?|kilowatts?))(?-u:\b)"),
         units_after: re(&format!(r"(?i)^\s*(?:of\s+(?:our|its|their|these|the)\s+)?(?:(?P<model>(?:(?:NVIDIA|AMD|Google|Huawei)\s+)?{ACCELERATOR}\s*)(?P<more>(?:(?:,|,?\s+and|,?\s+or|/)\s*(?:(?:NVIDIA|AMD|Google|Huawei)\s+)?{ACCELERATOR}\s*)+)?|(?-i:[A-Z][A-Z0-9-]{{1,8}}\s+))?(?P<noun>GPUs?|graphics\s+processing\s+units|accelerators|TPUs|chips|H100s|H200s|A100s|B200s|GB200s)(?-u:\b)")),
-        users_after: re(r"(?i)^\s*(?:average\s+)?(?:(?:monthly|daily|weekly)\s+active\s+|(?:(?:active|registered|paying|individual|enterprise|business|consumer)\s+(?:and|or)\s+)?(?:active|registered|paying|individual|enterprise|business|consumer)\s+)?(?:users|developers|MAUs|DAUs)(?-u:\b)"),
+        users_after: re(r"(?i)^\s*(?:(?:were|are|was|is)\s+)?(?:average\s+)?(?:(?:monthly|daily|weekly)\s+active\s+|(?:(?:active|registered|paying|individual|enterprise|business|consumer)\s+(?:and|or)\s+)?(?:active|registered|paying|individual|enterprise|business|consumer)\s+)?(?:users|developers|MAUs|DAUs)(?-u:\b)"),
         of_revenue_after: re(r"(?i)^\s*(?:of\s+(?:our\s+|the\s+|its\s+)?(?:total\s+)?(?:net\s+)?revenues?)"),
         speed_words: re(r"(?i)(?-u:\b)(?:throughput|faster|speed|speeds|tokens\s+per\s+second|tok/s|inference\s+performance|generation\s+rate)(?-u:\b)"),
         crypto: re(r"(?i)(?-u:\b)(?:stock\s+tokens?|tokeni[sz]ed|tokeni[sz]ation\s+of|crypto[A-Za-z0-9_]*|blockchain|nfts?|non-fungible|token\s+sales?|digital\s+assets?|stablecoins?|bitcoin|ethereum|utility\s+tokens?|security\s+tokens?|governance\s+tokens?|airdrops?|web3|defi|coins?|wallets?|trading\s+prices?|treasury\s+assets?|loyalty\s+tokens?|reward\s+tokens?|regulation\s+a\+?)(?-u:\b)"),
@@ -322,6 +322,11 @@ impl MetricFinder {
             "run-rate",
             "run rate",
             "retention",
+            "nrr",
+            "ndr ",
+            "ndr,",
+            "ndr)",
+            "ndr.",
             // "ARR" as a word; the prefilter ignores case, so not "arr" inside "arrangement".
             "arr ",
             "arr,",
@@ -365,7 +370,7 @@ impl MetricFinder {
                 }
                 self.classify(sentence, q, before, &sentence[q.end..], crypto, table_row)
                     .filter(|f| {
-                        !(measures_others(f.kind) && of_a_market(before)
+                        !(of_a_market(before)
                             || f.kind != "customer_concentration" && of_another(before))
                     })
             })
@@ -410,10 +415,14 @@ impl MetricFinder {
         for i in 1..qs.len() {
             let specific = found[i - 1]
                 .as_ref()
-                .filter(|f| matches!(f.kind, "context_window" | "training_tokens"))
+                .filter(|f| matches!(f.kind, "context_window" | "training_tokens" | "token_cost"))
                 .map(|f| f.kind);
             if let (Some(kind), Some(f)) = (specific, found[i].as_mut()) {
-                if linked[i - 1] && f.kind == "token_volume" && f.per.is_none() {
+                // "our cost to serve fell to $0.10 per million tokens ..., compared with $0.42
+                // per million tokens": the cost again, not a price.
+                let counted = kind != "token_cost" && f.kind == "token_volume" && f.per.is_none();
+                let cost = kind == "token_cost" && f.kind == "token_price";
+                if linked[i - 1] && (counted || cost) {
                     f.kind = kind;
                 }
             }
@@ -1132,14 +1141,6 @@ fn cue_without_company(before: &str, cue: &Regex) -> bool {
         .is_some_and(|m| !ours.is_match(&window[m.end()..]))
 }
 
-/// Kinds that a market or an industry has as well as the company: tokens, power, chips, users.
-fn measures_others(kind: &str) -> bool {
-    matches!(
-        kind,
-        "token_volume" | "compute_power" | "compute_units" | "users" | "token_price" | "capex"
-    )
-}
-
 /// Whether the figure after `before` is a market's or an industry's, not the company's: "the
 /// daily average token consumption of the China large model market reached", "Industry analysts
 /// estimate that power demand from AI data centers could reach". Not when the company comes
@@ -1147,9 +1148,23 @@ fn measures_others(kind: &str) -> bool {
 fn of_a_market(before: &str) -> bool {
     static MARKET: OnceLock<Regex> = OnceLock::new();
     let market = MARKET.get_or_init(|| {
-        re(r"(?i)(?-u:\b)(?:according\s+to|industry\s+(?:analysts?|estimates?|sources?|data)|(?:of|in|across|for|by)\s+the\s+(?:[A-Za-z-]+\s+){0,5}?(?:market|industry|sector)|market\s+(?:size|demand)|(?:power|electricity|energy|global|aggregate)\s+demand)(?-u:\b)")
+        re(r"(?i)(?-u:\b)(?:according\s+to|industry\s+(?:analysts?|estimates?|sources?|data|research|reports?)|Frost\s*&\s*Sullivan|Gartner|IDC|Omdia|McKinsey|China\s+Insights\s+Consultancy|third-party\s+(?:research|reports?|estimates?)|(?:of|in|across|for|by)\s+the\s+(?:[A-Za-z-]+\s+){0,5}?(?:market|industry|sector)|market\s+(?:size|demand)|(?:power|electricity|energy|global|aggregate)\s+demand)(?-u:\b)")
     });
-    cue_without_company(before, market)
+    if cue_without_company(before, market) {
+        return true;
+    }
+    // "Frost & Sullivan estimates that daily token consumption in China reached": another's
+    // estimate (not "We estimate that our ...", nor "The Company expects that").
+    static ESTIMATE: OnceLock<Regex> = OnceLock::new();
+    let estimate = ESTIMATE.get_or_init(|| {
+        re(r"(?i)(?P<who>[A-Za-z&]+)\s+(?:estimates?|estimated|projects?|projected|forecasts?|forecasted|predicts?|predicted|indicates?|indicated|shows?|showed)\s+that(?-u:\b)")
+    });
+    let window = tail(before, 200);
+    estimate.captures_iter(window).last().is_some_and(|c| {
+        let who = c["who"].to_ascii_lowercase();
+        !matches!(who.as_str(), "we" | "company" | "management" | "i" | "and")
+            && cue_without_company(&window[c.get(0).map_or(0, |m| m.start())..], estimate)
+    })
 }
 
 /// A value rounded to 15 significant digits, so scaling leaves no binary residue: 4.1 trillion
@@ -1230,6 +1245,10 @@ fn names_other_thing(after: &str) -> bool {
                 | "into"
                 | "onto"
                 | "upon"
+                | "reported"
+                | "recorded"
+                | "achieved"
+                | "posted"
                 | "within"
                 | "among"
                 | "between"
@@ -1351,7 +1370,7 @@ fn names_a_company_share(sentence: &str) -> bool {
 fn is_list_link(sentence: &str, a: &Quantity, a_end: usize, b: &Quantity) -> bool {
     static GAP: OnceLock<Regex> = OnceLock::new();
     let gap = GAP.get_or_init(|| {
-        re(r"(?i)^\s*(?:,|;)?\s*(?:and|or)?\s*$|^\s*\(\s*(?:FY\s*)?(?:19|20)[0-9]{2}\s*:\s*$|^\s*,\s*of\s+which\s+(?:approximately\s+|about\s+|over\s+|nearly\s+|roughly\s+|only\s+)?$|^\s*(?:in|for|during|as\s+of)\s+(?:the\s+)?(?:[A-Za-z0-9,]+\s+){0,5}?(?:19|20)[0-9]{2},?\s+(?:and|or)\s*$|^\s*(?:in|for|during|as\s+of|at|by)\s+[^;$%]{0,60}?,\s*(?:and|or)\s*$|^\s*(?:(?:in|for|during|as\s+of|at|by)\s+(?:[^,;$%]|,\s*(?:19|20)[0-9]{2}){0,50}?)?,?\s*(?:and\s+)?(?:further\s+)?(?:(?:representing|reflecting|which\s+(?:represents|represented|was|is))\s+)?(?:(?:increased|decreased|grew|rose|fell|declined|reduced)\s+(?:by\s+(?:approximately\s+)?[0-9][0-9.,]*\s*(?:%|percent)\s+)?)?(?:an?\s+(?:increase|decrease|growth|decline)\s+of\s+(?:approximately\s+)?[0-9][0-9.,]*\s*(?:%|percent)\s+)?(?:(?:up|down|increasing|decreasing|rising|falling)\s+(?:(?:approximately\s+)?[0-9][0-9.,]*\s*(?:%|percent|x)\s+)?)?(?:to|from|compared\s+(?:to|with)|versus|vs\.?)\s+(?:around|approximately|about|over|more\s+than|nearly|roughly)?\s*(?:negative\s+|minus\s+)?$")
+        re(r"(?i)^\s*(?:,|;)?\s*(?:and|or)?\s*$|^\s*\(\s*(?:FY\s*)?(?:19|20)[0-9]{2}\s*:\s*$|^\s*,\s*(?:of\s+which|including)\s+(?:approximately\s+|about\s+|over\s+|nearly\s+|roughly\s+|only\s+)?$|^\s*(?:in|for|during|as\s+of)\s+(?:the\s+)?(?:[A-Za-z0-9,]+\s+){0,5}?(?:19|20)[0-9]{2},?\s+(?:and|or)\s*$|^\s*(?:in|for|during|as\s+of|at|by)\s+[^;$%]{0,60}?,\s*(?:and|or)\s*$|^\s*(?:(?:in|for|during|as\s+of|at|by|across|on|with)\s+(?:[^,;$%]|,\s*(?:19|20)[0-9]{2}){0,50}?)?,?\s*(?:and\s+)?(?:further\s+)?(?:(?:representing|reflecting|which\s+(?:represents|represented|was|is))\s+)?(?:(?:increased|decreased|grew|rose|fell|declined|reduced)\s+(?:by\s+(?:approximately\s+)?[0-9][0-9.,]*\s*(?:%|percent)\s+)?)?(?:an?\s+(?:increase|decrease|growth|decline)\s+of\s+(?:approximately\s+)?[0-9][0-9.,]*\s*(?:%|percent)\s+)?(?:(?:up|down|increasing|decreasing|rising|falling)\s+(?:(?:approximately\s+)?[0-9][0-9.,]*\s*(?:%|percent|x)\s+)?)?(?:to|from|compared\s+(?:to|with)|versus|vs\.?|(?:more\s+than\s+|nearly\s+|almost\s+)?(?:double|triple|twice|three\s+times)\s+the|(?:below|above)\s+the|(?:lower|higher)\s+than(?:\s+the)?)\s+(?:around|approximately|about|over|more\s+than|nearly|roughly)?\s*(?:negative\s+|minus\s+)?$")
     });
     // "increased $45.6 billion compared to $307.2 billion": a change is no item of the list.
     static CHANGE: OnceLock<Regex> = OnceLock::new();

@@ -313,6 +313,18 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
         {
             continue;
         }
+        // "more than double the $210M reported a year earlier": a comparison with the
+        // figure after it, which is the quantity.
+        let compared = text[m.end()..]
+            .trim_start()
+            .strip_prefix("the ")
+            .is_some_and(|r| {
+                r.trim_start()
+                    .starts_with(|c: char| c.is_ascii_digit() || "$€£¥".contains(c))
+            });
+        if compared {
+            continue;
+        }
         let word = caps
             .name("n")
             .or_else(|| caps.name("w"))
@@ -501,7 +513,8 @@ mod tests {
 
     #[test]
     fn spelled_numbers_beside_digits_in_a_long_text() {
-        let piece = "5 million tokens, one billion users, twice the 3 trillion and ten times; ";
+        let piece =
+            "5 million tokens, one billion users, twice as many as 3 trillion and ten times; ";
         let one_piece: Vec<(f64, NumberKind)> = quantities(piece)
             .iter()
             .map(|q| (q.value, q.kind))
@@ -520,6 +533,10 @@ mod tests {
         let all = quantities(&text);
         assert_eq!(all.len(), 500 * one_piece.len());
         assert!(all.windows(2).all(|w| w[0].end <= w[1].start));
+        // "more than double the $210M": the figure compared with is the quantity.
+        let qs = quantities("more than double the $210M reported");
+        assert_eq!(qs.len(), 1);
+        assert_eq!(qs[0].value, 210e6);
     }
 
     #[test]
