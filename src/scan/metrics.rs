@@ -171,7 +171,7 @@ fn patterns() -> &'static Patterns {
         margin_change: re(r"(?i)(?-u:\b)(?:impact|effect|headwind|tailwind|benefit|improvement|expansion|contraction|change)(?-u:\b)"),
         econ_link: re(r"(?i)^(?:(?:[^.;$€£¥]|\.[0-9]){0,70}?(?-u:\b)(?:was|were|of|totaled|totaling|totalled|reached|exceeded|surpassed|topped|crossed|to|from|at|is|are|be|been|between|amounted\s+to|and|approximately|about|over|nearly|roughly|around)|\s*,?)\s*(?:approximately|about|around|over|nearly|roughly|more\s+than|up\s+to)?\s*$"),
         change_words: re(r"(?i)(?-u:\b)(?:increase|increased|increases|decrease|decreased|decreases|up|down|by|reduced|reduce|rose|fell|declined|grew|growth|change|changes|changed|impact|offset|higher|lower)(?-u:\b)"),
-        change_to: re(r"(?i)(?-u:\b)(?:increased|decreased|grew|rose|fell|declined|reduced|up|down)(?:\s+(?:by\s+)?(?:approximately\s+|about\s+)?[0-9][0-9.,]*\s*(?:%|percent))?(?:\s+(?:year[- ]over[- ]year|sequentially|quarter[- ]over[- ]quarter|y/y|yoy))?\s+(?:to|from)\s*(?:approximately|about|over|nearly)?\s*$"),
+        change_to: re(r"(?i)(?-u:\b)(?:increased|decreased|grew|rose|fell|declined|reduced|up|down)(?:\s+(?:by\s+)?(?:approximately\s+|about\s+)?[0-9][0-9.,]*\s*(?:%|percent|x|times|-fold))?(?:\s+(?:year[- ]over[- ]year|sequentially|quarter[- ]over[- ]quarter|y/y|yoy))?\s+(?:to|from)\s*(?:approximately|about|over|nearly)?\s*$"),
         change_by_to: re(r"(?i)^\s*(?:[A-Za-z]+\s+){0,2}?(?:increased|decreased|grew|rose|fell|declined)\s+(?:by\s+)?(?:approximately\s+|about\s+)?(?:US\$|\$|€|£|¥|RMB\s?|HK\$)?[0-9][0-9.,]*\s*(?:million|billion|thousand|mn|bn|%|percent)?(?:,?\s+or\s+[0-9][0-9.,]*\s*(?:%|percent),?)?\s+to\s*(?:approximately|about|over|nearly)?\s*$"),
         other_amount: re(r"(?i)(?-u:\b)(?:returns|taxes|repurchases|dividends|proceeds|acquisitions|investments|securities|payments|outflows|inflows|expenses|costs|income|loss|debt|notes|cash)\s+(?:[A-Za-z0-9_]+\s+){0,2}(?:of|was|were|totaled)\s*(?:approximately|about|over|nearly)?\s*$"),
         econ_after: re(r"(?i)^\s*(?:of|in|on)\s+(?:our\s+|total\s+)?(?P<arr>annual(?:ized)?\s+recurring\s+revenues?|annuali[sz]ed\s+(?:revenue\s+)?run[- ]rate(?:\s+revenues?)?|(?:revenue\s+)?run[- ]rate(?:\s+revenues?)?|ARR)(?-u:\b)|^\s*(?:of|in|on)\s+(?:(?:total|annual|annualized|net|our|cash|recurring|API|usage-based|token|subscription)\s+){0,3}(?P<k>capital\s+expenditures?|capex|revenues?|net\s+sales|remaining\s+performance\s+obligations|purchases\s+of\s+property\s+and\s+equipment)(?-u:\b)"),
@@ -415,14 +415,24 @@ impl MetricFinder {
         for i in 1..qs.len() {
             let specific = found[i - 1]
                 .as_ref()
-                .filter(|f| matches!(f.kind, "context_window" | "training_tokens" | "token_cost"))
-                .map(|f| f.kind);
-            if let (Some(kind), Some(f)) = (specific, found[i].as_mut()) {
+                .filter(|f| {
+                    matches!(
+                        f.kind,
+                        "context_window" | "training_tokens" | "token_cost" | "token_revenue"
+                    )
+                })
+                .map(|f| (f.kind, f.unit.clone()));
+            if let (Some((kind, unit)), Some(f)) = (specific, found[i].as_mut()) {
                 // "our cost to serve fell to $0.10 per million tokens ..., compared with $0.42
                 // per million tokens": the cost again, not a price.
-                let counted = kind != "token_cost" && f.kind == "token_volume" && f.per.is_none();
+                let counted = matches!(kind, "context_window" | "training_tokens")
+                    && f.kind == "token_volume"
+                    && f.per.is_none();
                 let cost = kind == "token_cost" && f.kind == "token_price";
-                if linked[i - 1] && (counted || cost) {
+                // "token revenue of RMB612 million in 2024, up from RMB188 million": the same
+                // line's revenue, when it is money in the same currency.
+                let line = kind == "token_revenue" && f.kind == "revenue" && unit == f.unit;
+                if linked[i - 1] && (counted || cost || line) {
                     f.kind = kind;
                 }
             }
@@ -1029,6 +1039,37 @@ impl MetricFinder {
                         }
                     }
                 }
+                // "API and token-based services contributed RMB612 million to revenue": a
+                // revenue line's share, token revenue when the line is tokens or an API.
+                static CONTRIBUTED: OnceLock<Regex> = OnceLock::new();
+                let contributed = CONTRIBUTED.get_or_init(|| {
+                    re(r"(?i)^\s*to\s+(?:our\s+)?(?:total\s+)?(?:net\s+)?revenues?(?-u:\b)")
+                });
+                if let Some(c) = contributed.find(after) {
+                    let clause = tail(before, 120);
+                    let clause = &clause[clause.rfind([',', ';', '.']).map_or(0, |k| k + 1)..];
+                    let lower = clause.to_ascii_lowercase();
+                    if lower.contains("contribut") {
+                        let token_line =
+                            ["api", "token", "maas", "model-as-a-service", "inference"]
+                                .iter()
+                                .any(|w| lower.contains(w));
+                        let kind = if token_line {
+                            "token_revenue"
+                        } else {
+                            "revenue"
+                        };
+                        if token_line || lower.trim_start().starts_with("our ") {
+                            return Some(base(
+                                kind,
+                                q.value,
+                                cur.to_string(),
+                                q.end + c.end(),
+                                0.75,
+                            ));
+                        }
+                    }
+                }
                 let c = p.econ_after.captures(after)?;
                 // "$49.4 million in revenue from the top twenty customers": theirs.
                 if p.named_customers
@@ -1104,7 +1145,13 @@ fn money_in_words(sentence: &str, q: &mut Quantity) {
     }
     if q.currency == Some("CNY") && sentence[q.start..].starts_with(['¥', '￥']) {
         let lower = sentence.to_ascii_lowercase();
-        if ["japan", "yen", "tokyo"].iter().any(|w| lower.contains(w)) {
+        // A fiscal year that ends on March 31 is Japan's too, unless the sentence is about
+        // China.
+        let chinese = ["china", "prc", "rmb", "renminbi", "yuan"]
+            .iter()
+            .any(|w| lower.contains(w));
+        let japanese_year = lower.contains("ended march 31") && !chinese;
+        if japanese_year || ["japan", "yen", "tokyo"].iter().any(|w| lower.contains(w)) {
             q.currency = Some("JPY");
         }
     }
@@ -1127,7 +1174,20 @@ fn of_another(before: &str) -> bool {
     let other = OTHER.get_or_init(|| {
         re(r"(?i)(?-u:\b)(?:competing|competitors?|rivals?|(?:publicly\s+)?(?:reported|announced|disclosed|stated)\s+that|compared\s+(?:with|to)\s+[A-Z][A-Za-z0-9.-]*,\s*which)(?-u:\b)")
     });
-    cue_without_company(before, other)
+    if cue_without_company(before, other) {
+        return true;
+    }
+    // "NVIDIA reported data center revenue of $115.2 billion": a company named as the one
+    // reporting (not "We reported", "The Company recorded").
+    static NAMED: OnceLock<Regex> = OnceLock::new();
+    let named = NAMED.get_or_init(|| {
+        re(r"(?-i:(?P<who>[A-Z][A-Za-z0-9&.-]+))\s+(?:reported|announced|disclosed|posted)(?-u:\b)")
+    });
+    let window = tail(before, 200);
+    named.captures_iter(window).last().is_some_and(|c| {
+        !matches!(&c["who"], "We" | "Company" | "The" | "Our" | "It" | "Group")
+            && cue_without_company(&window[c.get(0).map_or(0, |m| m.start())..], named)
+    })
 }
 
 /// Whether the last `cue` in the 200 bytes before a figure has no word for the company after it
