@@ -622,6 +622,129 @@ fn titled_identifier(context: &str, term: &str) -> Option<String> {
     tidy_span(&near[start..])
 }
 
+/// The full name of a person a term names by title and surname: "Mr. Jensen Li" for "Mr. Li".
+fn honorific_name(context: &str, term: &str) -> Option<String> {
+    let (title, surname) = term.split_once(' ')?;
+    if !matches!(title, "Mr." | "Ms." | "Mrs." | "Dr." | "Prof.") || surname.contains(' ') {
+        return None;
+    }
+    let near = crate::util::tail(context, 200);
+    let at = near.rfind(&format!("{title} "))?;
+    let words: Vec<&str> = near[at..].split_whitespace().take(5).collect();
+    let end = words
+        .iter()
+        .position(|w| w.trim_end_matches([',', ';']) == surname)?;
+    (end >= 2
+        && words[1..end]
+            .iter()
+            .all(|w| w.starts_with(char::is_uppercase)))
+    .then(|| {
+        words[..=end]
+            .join(" ")
+            .trim_end_matches([',', ';'])
+            .to_string()
+    })
+}
+
+/// The noun phrase with its complement that ends `context`, opened by an indefinite article, a
+/// count or a verb, within its clause: "an annual cash incentive program for fiscal 2025",
+/// "a performance-based stock option to purchase 2,000,000 shares of our Class B common stock",
+/// "issued rules further restricting exports of advanced computing items", "for 180 days after
+/// the date of this prospectus". None without a complement (a preposition or "to") in it.
+fn head_with_complement(context: &str) -> Option<String> {
+    let line = crate::util::tail(context, 240).trim_end();
+    // The clause: after the last punctuation that is not a thousands separator ("9,000,000").
+    let mut end = line.len();
+    let start = loop {
+        match line[..end].rfind([',', ';', ':', '(', ')', '“', '”', '"', '\n']) {
+            Some(k)
+                if line[k..].starts_with(',')
+                    && line[..k].ends_with(|c: char| c.is_ascii_digit())
+                    && line[k + 1..].starts_with(|c: char| c.is_ascii_digit()) =>
+            {
+                end = k;
+            }
+            Some(k) => break k + line[k..].chars().next().map_or(1, char::len_utf8),
+            None => break 0,
+        }
+    };
+    let clause = &line[start..];
+    let words: Vec<(usize, &str)> = clause
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - clause.as_ptr() as usize, w))
+        .collect();
+    let numeric = |w: &str| {
+        w.starts_with(|c: char| c.is_ascii_digit())
+            && w.chars().all(|c| c.is_ascii_digit() || c == ',')
+    };
+    for k in 0..words.len() {
+        let w = words[k].1;
+        let first = if w == "a" || w == "an" || is_common_verb(w) {
+            k + 1
+        } else if numeric(w)
+            && words
+                .get(k + 1)
+                .is_some_and(|(_, n)| n.starts_with(char::is_lowercase))
+        {
+            k
+        } else {
+            continue;
+        };
+        let phrase = &words[first..];
+        if phrase.len() < 3 || phrase.len() > 16 {
+            continue;
+        }
+        let head = phrase[0].1;
+        let lower_head = head.starts_with(char::is_lowercase) || numeric(head);
+        let preposition =
+            |w: &str| matches!(w, "of" | "for" | "to" | "in" | "on" | "after" | "under");
+        let complement = phrase[1..].iter().any(|(_, w)| preposition(w));
+        // No verb of its own, but an infinitive ("to purchase").
+        let clean = phrase.iter().enumerate().all(|(j, (_, w))| {
+            let b = w.to_lowercase();
+            let infinitive = j > 0 && phrase[j - 1].1 == "to";
+            !is_clause_word(&b)
+                && (!is_common_verb(&b) || infinitive)
+                && !matches!(b.as_str(), "and" | "or")
+        });
+        let not_noun = matches!(
+            head,
+            "pursuant"
+                | "according"
+                | "due"
+                | "prior"
+                | "subject"
+                | "relating"
+                | "related"
+                | "including"
+                | "together"
+                | "all"
+                | "any"
+                | "each"
+                | "such"
+                | "certain"
+                | "up"
+                | "approximately"
+                | "about"
+                | "over"
+                | "more"
+                | "less"
+                | "nearly"
+                | "aggregate"
+                | "total"
+                | "number"
+                | "portion"
+                | "part"
+                | "majority"
+        );
+        if lower_head && !not_noun && !preposition(head) && !is_article(head) && complement && clean
+        {
+            return tidy_span(&clause[phrase[0].0..]);
+        }
+    }
+    None
+}
+
 /// The company named before its description: "Intel Corporation" in "Intel Corporation, a
 /// Delaware corporation (the “Corporation”)", "MiniMax" in "MiniMax, an exempted company
 /// incorporated in the Cayman Islands with limited liability (the “Company”)", when the term
@@ -980,6 +1103,77 @@ fn parenthesis(text: &str, open: usize, inner: &str) -> Option<Defined> {
     // Disclosures (“ASU 2023-07”)": the term named before its own title; the title is the name.
     if antecedent.is_none() {
         antecedent = titled_identifier(context, &term);
+    }
+    // "Mr. Jensen Li, our co-founder (“Mr. Li”)": the person's full name.
+    if let Some(name) = honorific_name(context, &term) {
+        antecedent = Some(name);
+    }
+    // "an annual cash incentive program for fiscal 2025 (the “2025 Bonus Plan”)": the phrase
+    // with its complement, where only its tail ("fiscal 2025") or nothing was found.
+    // Not for an event ("(the “Acquisition”)", "(the “Concurrent Private Placement”)"), whose
+    // clause names its object or party, nor for an acronym spelled out.
+    let last = term
+        .split_whitespace()
+        .next_back()
+        .unwrap_or("")
+        .trim_end_matches('s')
+        .to_lowercase();
+    let event = last.ends_with("tion")
+        || last.ends_with("sion")
+        || last.ends_with("ment")
+        || last.ends_with("ing")
+        || matches!(last.as_str(), "merger" | "split" | "spin-off" | "sale");
+    let acronym = term.chars().filter(|c| c.is_uppercase()).count() >= 2 && !term.contains(' ');
+    if let Some(long) = head_with_complement(context).filter(|_| !event && !acronym) {
+        // A tail that names the term keeps it ("Series B convertible preferred stock", not
+        // "shares of Series B ..."); a year in common is no name.
+        let named_by = |a: &str| {
+            a.split_whitespace().any(|w| {
+                let w = w
+                    .trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase();
+                w.len() >= 3
+                    && !w.chars().all(|c| c.is_ascii_digit())
+                    && term.split_whitespace().any(|t| {
+                        t.trim_matches(|c: char| !c.is_alphanumeric())
+                            .to_lowercase()
+                            .trim_end_matches('s')
+                            == w.trim_end_matches('s')
+                    })
+            })
+        };
+        let tail_of_it = antecedent
+            .as_deref()
+            .filter(|a| !named_by(a))
+            .is_some_and(|a| {
+                long.strip_suffix(a).is_some_and(|lead| {
+                    let lead = lead.trim_end();
+                    lead.len() < long.len()
+                        && ["of", "for", "to", "in", "on", "after"]
+                            .iter()
+                            .any(|p| lead.ends_with(&format!(" {p}")))
+                })
+            });
+        // Where nothing was found, the phrase must be about the term: a word in common
+        // ("rules" for "October 2023 Rules"), a lower-case term ("restricted period"), or an
+        // award that the phrase grants ("stock option to purchase ..." for "CEO Award").
+        let stem = |w: &str| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .trim_end_matches('s')
+                .to_lowercase()
+        };
+        let shares_word = long.split_whitespace().any(|w| {
+            let w = stem(w);
+            w.len() >= 3 && term.split_whitespace().any(|t| stem(t) == w)
+        });
+        let award = matches!(last.as_str(), "award" | "grant")
+            && ["option", "award", "unit", "share"]
+                .iter()
+                .any(|w| long.contains(w));
+        let about = shares_word || award || term.starts_with(char::is_lowercase);
+        if antecedent.is_none() && about || tail_of_it {
+            antecedent = Some(long);
+        }
     }
     // "Intel Corporation, a Delaware corporation (the “Corporation”)": the company, not its
     // description.
