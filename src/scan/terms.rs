@@ -135,9 +135,9 @@ fn plausible(name: &str) -> bool {
 }
 
 /// The second definition of a parenthesis, of a group: "(the “2031 Notes” and, together with
-/// the 2029 Notes, the “Notes”)" defines "Notes" as "2031 Notes, together with the 2029 Notes".
-/// `base` is where `inner` starts in the text, `first` the parenthesis's own term.
-fn group_definition(base: usize, inner: &str, first: &str) -> Option<Defined> {
+/// the 2029 Notes, the “Notes”)" defines "Notes", which abbreviates no one name: its antecedent
+/// is none (the sentence shows the group). `base` is where `inner` starts in the text.
+fn group_definition(base: usize, inner: &str) -> Option<Defined> {
     let t = inner.find("together with")?;
     let head = inner[..t].trim_end().trim_end_matches(',').trim_end();
     if !head.ends_with("and") || !head.contains(['”', '"']) {
@@ -150,19 +150,9 @@ fn group_definition(base: usize, inner: &str, first: &str) -> Option<Defined> {
     if !plausible(&term) {
         return None;
     }
-    let others = rest[..caps.get(0)?.start()]
-        .trim_end()
-        .trim_end_matches(|c: char| c == ',' || c.is_whitespace());
-    let others = others
-        .strip_suffix(" the")
-        .unwrap_or(others)
-        .trim_end_matches(',')
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
     let start = base + t + name.start();
     Some(Defined {
-        antecedent: Some(format!("{first}, {others}")),
+        antecedent: None,
         aliases: Vec::new(),
         definition: None,
         source: "inline",
@@ -263,7 +253,7 @@ pub fn find(text: &str) -> Vec<Defined> {
             continue;
         }
         if let Some(d) = parenthesis(text, open, inner) {
-            let group = group_definition(open + 1, inner, &d.term);
+            let group = group_definition(open + 1, inner);
             out.push(d);
             out.extend(group);
         }
