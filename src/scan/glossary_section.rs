@@ -67,10 +67,78 @@ pub fn parse(text: &str, sections: &[(usize, String)]) -> Vec<Entry> {
         let body_end = sections.get(j).map_or(text.len(), |(a, _)| *a);
         let end = crate::util::floor_char_boundary(text, body_end.min(body_start + 400_000))
             .max(body_start);
+        let end = prose_after(text, body_start..end);
         out.extend(parse_body(text, body_start..end, title, &titles));
         i = j;
     }
     out
+}
+
+/// Where the section's entries give way to prose that no heading we know announces: after an
+/// entry is complete, a paragraph (after a blank line) that starts no entry and reads as a
+/// sentence of eight words or more, or the headings in capitals just before it ("CAUTIONARY
+/// NOTE REGARDING FORWARD-LOOKING STATEMENTS"). The intro before the first entry is no end.
+fn prose_after(text: &str, range: Range<usize>) -> usize {
+    let body = &text[range.clone()];
+    let tabbed = body.lines().filter(|l| has_cells(l)).count() >= 3;
+    let mut seen_entry = false;
+    let mut blank_before = false;
+    let mut complete = false;
+    let mut heading: Option<usize> = None;
+    let mut at = range.start;
+    for raw in body.split('\n') {
+        let line_at = at;
+        at += raw.len() + 1;
+        let t = raw.trim();
+        if t.is_empty() {
+            blank_before = true;
+            continue;
+        }
+        if is_page_marker(t) {
+            continue;
+        }
+        let starts_entry =
+            opens_quote(t) || has_cells(raw) || dash_entry_re().is_match(t) || t.starts_with('•');
+        if !seen_entry {
+            seen_entry = starts_entry;
+            blank_before = false;
+            continue;
+        }
+        if is_caps_heading(t) && !t.ends_with(['.', ';', ',']) {
+            heading.get_or_insert(line_at);
+            blank_before = false;
+            continue;
+        }
+        let indented = raw.starts_with(['\t', ' ']);
+        let prose = blank_before
+            && !starts_entry
+            && !indented
+            && t.starts_with(char::is_uppercase)
+            && t.split_whitespace().count() >= 8
+            && (complete || tabbed);
+        if prose {
+            return heading.unwrap_or(line_at);
+        }
+        heading = None;
+        complete = closes_entry(t);
+        blank_before = false;
+    }
+    range.end
+}
+
+/// A page number or marker on a line of its own: "12", "– 12 –", "iv", "S-3", "F-12".
+fn is_page_marker(t: &str) -> bool {
+    let digits_and_dashes = t
+        .chars()
+        .all(|c| c.is_ascii_digit() || c.is_whitespace() || matches!(c, '-' | '–' | '—'));
+    let roman = !t.is_empty() && t.len() <= 5 && t.chars().all(|c| matches!(c, 'i' | 'v' | 'x'));
+    let lettered = t.split_once('-').is_some_and(|(a, n)| {
+        (1..=2).contains(&a.len())
+            && a.chars().all(|c| c.is_ascii_uppercase())
+            && (1..=3).contains(&n.len())
+            && n.chars().all(|c| c.is_ascii_digit())
+    });
+    digits_and_dashes || roman || lettered
 }
 
 /// A line of the body with its offset in the text.
@@ -85,15 +153,10 @@ fn lines_of<'a>(text: &'a str, range: Range<usize>, skip: &[&str]) -> Vec<Line<'
     for raw in text[range.clone()].split('\n') {
         let lead = raw.len() - raw.trim_start().len();
         let t = raw.trim();
-        // Page markers a cleaner could not recognize ("3 3–", "–35–") and running lines.
-        let marker = t
-            .chars()
-            .all(|c| c.is_ascii_digit() || c.is_whitespace() || matches!(c, '-' | '–' | '—'));
-        // A lower-case roman page number ("ii") too.
-        let roman =
-            !t.is_empty() && t.len() <= 5 && t.chars().all(|c| matches!(c, 'i' | 'v' | 'x'));
-        let marker = marker || roman;
-        let running = t.eq_ignore_ascii_case("table of contents");
+        // Page markers a cleaner could not recognize ("3 3–", "–35–", "ii", "S-3") and running
+        // lines ("Table of Contents", "Acme Inc. | 2024 Form 10-K").
+        let marker = is_page_marker(t);
+        let running = t.eq_ignore_ascii_case("table of contents") || running_footer(t);
         if !t.is_empty() && !marker && !running && !skip.iter().any(|s| t.eq_ignore_ascii_case(s)) {
             out.push(Line {
                 at: at + lead,
@@ -103,6 +166,21 @@ fn lines_of<'a>(text: &'a str, range: Range<usize>, skip: &[&str]) -> Vec<Line<'
         at += raw.len() + 1;
     }
     out
+}
+
+/// A running footer naming the document: "Coreweft Infrastructure, Inc. | 2024 Form 10-K".
+fn running_footer(t: &str) -> bool {
+    t.len() <= 100
+        && t.contains(" | ")
+        && [
+            "Form 10-K",
+            "Form 10-Q",
+            "Annual Report",
+            "Prospectus",
+            "Form 20-F",
+        ]
+        .iter()
+        .any(|d| t.contains(d))
 }
 
 fn opens_quote(s: &str) -> bool {
@@ -187,7 +265,8 @@ fn clean_term(t: &str) -> String {
 fn split_aliases(rest: &str) -> (Vec<String>, &str) {
     static ALIAS: OnceLock<Regex> = OnceLock::new();
     let alias = ALIAS.get_or_init(|| {
-        Regex::new(r#"^\s*(?:or|and|/|,)?\s*[“"]\s*([^“”"]{1,60}?)\s*[”"]"#).expect("valid regex")
+        Regex::new(r#"^\s*(?:(?:or|and|,)(?:\s+the)?|/)?\s*[“"]\s*([^“”"]{1,60}?)\s*[”"]"#)
+            .expect("valid regex")
     });
     let mut aliases = Vec::new();
     let mut rest = rest;
@@ -234,6 +313,11 @@ fn leads_on(line: &str) -> bool {
         "the"
             | "a"
             | "an"
+            // "the section headed" then "“Glossary of Technical Terms” in this document".
+            | "headed"
+            | "entitled"
+            | "titled"
+            | "captioned"
             | "of"
             | "to"
             | "and"
@@ -286,6 +370,23 @@ fn quoted_entries(lines: &[Line], title: &str) -> Vec<Entry> {
         }
         // `“Capital Market Intermediaries” or` / `“CMIs”`: the alias on the next line.
         if let Some((e, def)) = &mut current {
+            // `“Articles of Association” or⇥the articles ... conditionally` over
+            // `“Articles”⇥adopted on ...`: the alias wraps in the left column while the
+            // definition goes on in the right one.
+            let split_row = e.aliases.is_empty()
+                && opens_quote(line.text)
+                && ["or\t", "and\t"].iter().any(|c| def.starts_with(c));
+            if split_row {
+                let (more, rest) = split_aliases(line.text);
+                if more.len() == 1 && rest.starts_with('\t') {
+                    e.aliases.extend(more);
+                    let connector = def.split('\t').next().unwrap_or("").len();
+                    *def = format!("{} {}", &def[connector..], rest.trim());
+                    prev_closed = closes_entry(line.text);
+                    prev_leads_on = leads_on;
+                    continue;
+                }
+            }
             let pending = def.trim();
             if opens_quote(line.text) && matches!(pending, "or" | "and" | ",") {
                 let joined = format!("{pending} {}", line.text);
@@ -415,6 +516,14 @@ fn table_entries(text: &str, lines: &[Line], title: &str) -> Vec<Entry> {
             || l == "terms"
             || l.contains("definition")
             || l == "abbreviation"
+            || l == "description"
+            // "Acronym or Term", "Term or Acronym", "Abbreviation or Term".
+            || ["acronym", "abbreviation", "defined term", "term"]
+                .iter()
+                .filter(|w| l.contains(*w))
+                .count()
+                >= 2
+                && l.split_whitespace().count() <= 4
     };
     // Prose after the table ends it, with the short heading line that introduces it.
     let prose = |t: &str| !has_cells(t) && t.len() > 120 && t.ends_with(['.', ':']);

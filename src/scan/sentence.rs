@@ -314,7 +314,7 @@ const SECTION_TITLES: &[&str] = &[
 /// "ABBREVIATIONS". `key` is
 /// `t` in upper case; a title has at most ten words, each capitalized but for small ones.
 fn glossary_title(t: &str, key: &str) -> bool {
-    let named = key.starts_with("GLOSSARY")
+    let named = key.contains("GLOSSARY")
         || key.starts_with("CONVENTIONS")
         || key.starts_with("CERTAIN CONVENTIONS")
         || key.starts_with("ABBREVIATIONS")
@@ -342,7 +342,23 @@ fn may_be_heading(t: &str) -> bool {
             .iter()
             .filter_map(|t| t.split_whitespace().next())
             .map(|w| w.replace('’', "'"))
-            .chain(["ITEM", "CONVENTIONS", "ABBREVIATIONS"].map(String::from))
+            // Glossary headings: "TECHNICAL GLOSSARY", "Defined Terms", "SELECTED
+            // DEFINITIONS", "INDUSTRY GLOSSARY".
+            .chain(
+                [
+                    "ITEM",
+                    "CONVENTIONS",
+                    "ABBREVIATIONS",
+                    "TECHNICAL",
+                    "DEFINED",
+                    "SELECTED",
+                    "INDUSTRY",
+                    "KEY",
+                    "GLOSSARY",
+                    "DEFINITIONS",
+                ]
+                .map(String::from),
+            )
             .collect();
         words.sort();
         words.dedup();
