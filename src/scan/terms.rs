@@ -296,6 +296,11 @@ pub fn find(text: &str) -> Vec<Defined> {
             || text[..m.start].ends_with('\n')
             || lower_tail.ends_with("the term")
             || lower_tail.ends_with("the terms")
+            // "..., and “Family Member” means", "For this purpose, an “interested
+            // stockholder” means".
+            || [", and", ", and a", ", and an", ", and the", ", a", ", an", "; and"]
+                .iter()
+                .any(|e| lower_tail.trim_end().ends_with(e))
             || after_introduction(before)
             || enumerated(before);
         if !starts_clause {
@@ -612,6 +617,133 @@ fn titled_identifier(context: &str, term: &str) -> Option<String> {
     tidy_span(&near[start..])
 }
 
+/// The name in an appositive: "Hangzhou Zhiyuan Information Technology Co., Ltd." in "Our
+/// WFOE, Hangzhou Zhiyuan Information Technology Co., Ltd.", "Lumora Compute SPV I LLC" in
+/// "Lumora Compute SPV I LLC, one of our wholly owned subsidiaries", "Han Kun Law Offices"
+/// before ", our PRC legal counsel", "Hangzhou Zhiyuan Technology Co., Ltd." before ", a variable
+/// interest entity": the company or person the description describes.
+fn appositive_name(context: &str, antecedent: &str) -> Option<String> {
+    let capitalized_run = |s: &str| {
+        let words: Vec<&str> = s.split_whitespace().collect();
+        words.len() >= 2
+            && words.len() <= 10
+            && words[0].starts_with(char::is_uppercase)
+            && !matches!(
+                words[0],
+                "In" | "On"
+                    | "As"
+                    | "For"
+                    | "At"
+                    | "By"
+                    | "From"
+                    | "With"
+                    | "During"
+                    | "Since"
+                    | "Under"
+                    | "The"
+                    | "Our"
+            )
+            && words.iter().all(|w| {
+                w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                    || matches!(*w, "of" | "and" | "&" | "de")
+            })
+    };
+    let describes = |d: &str| {
+        let first = d.split_whitespace().next().unwrap_or("");
+        matches!(first, "one" | "our" | "a" | "an" | "its" | "their" | "the")
+    };
+    // What an appositive describes is an entity: "our PRC legal counsel", "a variable interest
+    // entity", not "our Chief Executive Officer, a performance-based ... award".
+    let entity = |d: &str| {
+        let head = d
+            .split_whitespace()
+            .next_back()
+            .unwrap_or("")
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        matches!(
+            head.as_str(),
+            "entity"
+                | "entities"
+                | "company"
+                | "subsidiary"
+                | "subsidiaries"
+                | "counsel"
+                | "firm"
+                | "bank"
+                | "partnership"
+                | "trust"
+                | "fund"
+                | "corporation"
+                | "enterprise"
+                | "vehicle"
+                | "affiliate"
+                | "auditor"
+                | "wfoe"
+                | "vie"
+        )
+    };
+    // "<description>, <Company>": the company (not a list: "Mr. Liu Wei, Starlight Holdings
+    // Limited and Xingyao Ltd").
+    for (k, _) in antecedent.match_indices(", ") {
+        let (lead, name) = (&antecedent[..k], &antecedent[k + 2..]);
+        if lead.split_whitespace().count() <= 4
+            && !capitalized_run(lead)
+            && !lead.starts_with(['M', 'D'])
+            && !name.contains(" and ")
+            && is_company_name(name)
+            && capitalized_run(name)
+        {
+            return Some(name.to_string());
+        }
+    }
+    // "<Name>, <description>": the name.
+    if let Some((name, desc)) = antecedent.split_once(", ") {
+        if describes(desc) && entity(desc) && (is_company_name(name) || capitalized_run(name)) {
+            return Some(name.to_string());
+        }
+    }
+    // "<Name>, <description>" with the description alone found: the name before it.
+    let before = context.trim_end();
+    let flat = before.split_whitespace().collect::<Vec<_>>().join(" ");
+    let lead = flat.strip_suffix(antecedent)?.trim_end();
+    let article = ["our", "a", "an", "its"]
+        .iter()
+        .find_map(|d| lead.strip_suffix(d).filter(|r| r.ends_with(' ')));
+    if !entity(antecedent) || article.is_none() && !antecedent.starts_with(char::is_lowercase) {
+        return None;
+    }
+    let lead = article.unwrap_or(lead).trim_end();
+    let lead = lead.strip_suffix(',')?;
+    // The name: back from the comma over capitalized words (a company suffix's own comma
+    // included: "Co., Ltd.").
+    let words: Vec<&str> = lead.split_whitespace().collect();
+    let mut k = words.len();
+    while k > 0 {
+        let w = words[k - 1];
+        let suffix_comma = w.ends_with(',')
+            && words.get(k).is_some_and(|n| {
+                matches!(
+                    n.trim_end_matches(','),
+                    "Ltd." | "Inc." | "LLC" | "L.P." | "N.A." | "Ltd"
+                )
+            });
+        let capital = w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+        let connector = matches!(w, "of" | "and" | "&") && k < words.len();
+        if (capital || connector) && (!w.ends_with(',') || suffix_comma) {
+            k -= 1;
+        } else {
+            break;
+        }
+    }
+    while k < words.len() && matches!(words[k], "of" | "and" | "&") {
+        k += 1;
+    }
+    let name = words[k..].join(" ");
+    (capitalized_run(&name) && !matches!(words[k..].first(), Some(&"The") | Some(&"Our")))
+        .then_some(name)
+}
+
 /// The full name of a person a term names by title and surname: "Mr. Jensen Li" for "Mr. Li".
 fn honorific_name(context: &str, term: &str) -> Option<String> {
     let (title, surname) = term.split_once(' ')?;
@@ -919,7 +1051,7 @@ fn after_introduction(before: &str) -> bool {
 fn definition_end(rest: &str) -> usize {
     static END: OnceLock<Regex> = OnceLock::new();
     let end = END.get_or_init(|| {
-        Regex::new(r#"\.(?:\s+[A-Z“"(]|\s*$)|;\s|\n\s*\n|\n[“"•]|,?\s+(?:and\s+|or\s+)?\((?:[ivx]+|[a-h]|[0-9])\)\s+(?:the\s+)?[“"]|,?\s+and\s+(?:(?:all\s+)?references?\s+to|the\s+terms?)\s+(?:the\s+)?[“"]"#).expect("valid regex")
+        Regex::new(r#"\.(?:\s+[A-Z“"(]|\s*$)|;\s|\n\s*\n|\n[“"•]|,?\s+(?:and\s+|or\s+)?\((?:[ivx]+|[a-h]|[0-9])\)\s+(?:the\s+)?[“"]|,?\s+and\s+(?:(?:all\s+)?references?\s+to|the\s+terms?)\s+(?:the\s+)?[“"]|,\s+and\s+(?:an?\s+|the\s+)?[“"][^“”"]{1,80}[”"]\s+(?:means|shall\s+mean|refers\s+to)\s"#).expect("valid regex")
     });
     let limit = crate::util::floor_char_boundary(rest, 2000);
     match end.find(&rest[..limit]) {
@@ -1093,6 +1225,14 @@ fn parenthesis(text: &str, open: usize, inner: &str) -> Option<Defined> {
     // Disclosures (“ASU 2023-07”)": the term named before its own title; the title is the name.
     if antecedent.is_none() {
         antecedent = titled_identifier(context, &term);
+    }
+    // "Han Kun Law Offices, our PRC legal counsel (“PRC Counsel”)", "Lumora Compute SPV I LLC,
+    // one of our wholly owned subsidiaries (“SPV I”)": the one the description describes.
+    if let Some(name) = antecedent
+        .as_deref()
+        .and_then(|a| appositive_name(context, a))
+    {
+        antecedent = Some(name);
     }
     // "Mr. Jensen Li, our co-founder (“Mr. Li”)": the person's full name.
     if let Some(name) = honorific_name(context, &term) {
