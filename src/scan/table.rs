@@ -67,7 +67,7 @@ fn patterns() -> &'static Patterns {
         retention: re(r"(?i)net\s+(?:dollar\s+|revenue\s+|expansion\s+)?retention|\bNRR\b|\bNDR\b|\bDBNRR\b"),
         margin: re(r"(?i)gross\s+(?:profit\s+)?margin"),
         rpo: re(r"(?i)remaining\s+performance\s+obligations|\bRPO\b"),
-        scale: re(r"(?i)\b(?:in\s+)?(?:(?:US\$|\$|RMB|HK\$|€|£)\s*(?:in\s+)?)?(?P<s>thousands|millions|billions|trillions)\b"),
+        scale: re(r"(?i)\b(?:in\s+)?(?:(?:US\$|\$|RMB|HK\$|€|£)\s*(?:in\s+)?)?(?P<s>thousands|millions|billions|trillions|quadrillions)\b|\((?:in\s+)?(?P<one>thousand|million|billion|trillion|quadrillion)s?\)"),
         currency: re(r"(?:\(|\b)(?P<c>US\$|HK\$|RMB|USD|HKD|EUR|GBP|CNY|\$|€|£|¥)"),
         period_cell: re(r"(?i)^(?:(?:FY|fiscal(?:\s+year)?|CY)\s*'?\d{2,4}|(?:19|20)\d{2}(?:\s*\(?[A-Z]\)?)?|Q[1-4]\s*(?:FY\s*)?'?\d{2,4}|[1-4]Q\s*'?\d{2,4}|H[12]\s*'?\d{2,4}|[12]H\s*'?\d{2,4}|(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)\s+(?:\d{1,2},\s*)?\d{4})$"),
         change_cell: re(r"(?i)^(?:%\s*)?(?:change|chg\.?|growth|y/y|yoy|%)(?:\s*\(%\))?$|^%\s+change$|^change\s*\(?%\)?$"),
@@ -334,11 +334,18 @@ fn scale_in(s: &str) -> Option<f64> {
         return Some(1e3);
     }
     let c = patterns().scale.captures(s)?;
-    Some(match c.name("s")?.as_str().to_lowercase().as_str() {
-        "thousands" => 1e3,
-        "millions" => 1e6,
-        "billions" => 1e9,
-        _ => 1e12,
+    // Plural anywhere ("in millions"), singular in parentheses ("(billion)").
+    let word = c
+        .name("s")
+        .or_else(|| c.name("one"))?
+        .as_str()
+        .to_lowercase();
+    Some(match word.trim_end_matches('s') {
+        "thousand" => 1e3,
+        "million" => 1e6,
+        "billion" => 1e9,
+        "trillion" => 1e12,
+        _ => 1e15,
     })
 }
 
@@ -442,6 +449,14 @@ pub fn row_metrics(row: &str, above: &str) -> Vec<Found> {
     let Some(rk) = share.or(direct).or(other) else {
         return Vec::new();
     };
+    // "Customers with ARR > $1 million⇥212⇥88", "Number of paying customers": counts of
+    // customers, not money.
+    let lower_label = label.to_lowercase();
+    if matches!(rk.unit, Unit::Money)
+        && (lower_label.starts_with("customers") || lower_label.starts_with("number of"))
+    {
+        return Vec::new();
+    }
     if cols.iter().all(|c| c.quantity.is_none()) {
         return Vec::new();
     }
@@ -492,7 +507,10 @@ pub fn row_metrics(row: &str, above: &str) -> Vec<Found> {
         .currency
         .captures(label)
         .and_then(|c| number::currency_code(&c["c"]))
-        .or_else(|| captions.iter().find_map(|l| caption_currency(l)));
+        .or_else(|| captions.iter().find_map(|l| caption_currency(l)))
+        // A US-style statement puts "$" on its first row only ("API revenue⇥$⇥412,530" over
+        // "Total revenue⇥⇥508,648"): the table's currency.
+        .or_else(|| rows_currency(above));
     let per = super::metrics::per_of_words(label);
     // "¥" in a table whose caption is in yen is yen, not renminbi.
     let in_yen = label_currency == Some("JPY");
@@ -573,7 +591,14 @@ pub fn row_metrics(row: &str, above: &str) -> Vec<Found> {
                         None => 1.0,
                     }
                 };
-                (q.value * scale, cur.to_string(), Some(cur))
+                // "Purchases of property and equipment⇥(25,256)": an outflow in a cash flow
+                // statement; the spending is the amount.
+                let value = if rk.kind == "capex" {
+                    (q.value * scale).abs()
+                } else {
+                    q.value * scale
+                };
+                (value, cur.to_string(), Some(cur))
             }
             Unit::PerTokens(denom) => {
                 let Some(cur) = yen(col.currency).or(label_currency) else {
@@ -638,6 +663,34 @@ fn caption_lines(above: &str) -> Vec<&str> {
             }
         })
         .collect()
+}
+
+/// The currency of the money rows right above, in the same table (lines with tabs, back to the
+/// first line without): a cell that is a currency sign ("$") or starts with one ("$412,530").
+fn rows_currency(above: &str) -> Option<&'static str> {
+    for line in above.lines().rev().take(30) {
+        if !line.contains('\t') {
+            // The caption lines over the table end it.
+            if line.trim().is_empty() || line.len() > 80 {
+                return None;
+            }
+            continue;
+        }
+        for cell in line.split('\t').skip(1) {
+            let c = cell.trim();
+            let sign = ["HK$", "US$", "RMB", "€", "£", "$"].into_iter().find(|s| {
+                c.starts_with(s)
+                    && c[s.len()..]
+                        .trim_start()
+                        .chars()
+                        .all(|d| d.is_ascii_digit() || matches!(d, ',' | '.' | '(' | ')'))
+            });
+            if let Some(sign) = sign {
+                return number::currency_code(sign);
+            }
+        }
+    }
+    None
 }
 
 /// The currency a caption names: "(in € thousands)", "(Millions of yen)", "(in U.S. dollars)".
