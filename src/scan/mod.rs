@@ -260,6 +260,22 @@ impl Scanner {
         }
         // Table rows read under their caption come out in the order of the text.
         hits.metrics.sort_by_key(|m| (m.page, m.start));
+        // A "Revenue" row and the "Total revenue" row below it with the same figures: once.
+        let mut kept: Vec<Metric> = Vec::with_capacity(hits.metrics.len());
+        for m in std::mem::take(&mut hits.metrics) {
+            let repeated = matches!(m.kind.as_str(), "revenue" | "capex")
+                && kept.iter().rev().take(12).any(|k| {
+                    k.kind == m.kind
+                        && k.value == m.value
+                        && k.period == m.period
+                        && k.page == m.page
+                        && m.start.saturating_sub(k.end) < 600
+                });
+            if !repeated {
+                kept.push(m);
+            }
+        }
+        hits.metrics = kept;
         hits
     }
 }

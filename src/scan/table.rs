@@ -46,6 +46,7 @@ struct Patterns {
     training: Regex,
     context: Regex,
     total_revenue: Regex,
+    plain_revenue: Regex,
     capex: Regex,
     share_caption: Regex,
     customer: Regex,
@@ -77,6 +78,7 @@ fn patterns() -> &'static Patterns {
         training: re(r"(?i)^(?:pre-?)?training\s+(?:tokens|data|corpus)\b"),
         context: re(r"(?i)^(?:max(?:imum)?\s+)?context\s+(?:window|length)\b"),
         total_revenue: re(r"(?i)^total\s+(?:net\s+)?(?:revenues?|net\s+sales)$"),
+        plain_revenue: re(r"(?i)^(?:net\s+)?(?:revenues?|sales)$"),
         capex: re(r"(?i)^(?:capital\s+expenditures?|capex|purchases\s+of\s+property(?:,\s+plant)?\s+and\s+equipment)$"),
         share_caption: re(r"(?i)percent(?:age)?\s+of\s+(?:our\s+)?(?:total\s+)?(?:net\s+)?revenues?"),
         customer: re(r"(?i)^(?:customer\s+[A-Z0-9]\b|(?:our\s+)?(?:largest|top\s+(?:\w+\s+)?)customers?\b)"),
@@ -288,8 +290,15 @@ fn row_kind(label: &str) -> Option<RowKind> {
     if p.context.is_match(label) {
         return kind("context_window", Unit::Tokens);
     }
-    if p.total_revenue.is_match(label) {
+    if p.total_revenue.is_match(label) || p.plain_revenue.is_match(label) {
         return kind("revenue", Unit::Money);
+    }
+    // "Revenue from our five largest customers as a percentage of total revenue⇥61.2%".
+    if p.share_caption.is_match(label)
+        && (lower.contains("customer") || lower.contains("client"))
+        && (lower.contains("largest") || lower.contains("top ") || lower.contains("customer a"))
+    {
+        return kind("customer_concentration", Unit::Percent);
     }
     if p.capex.is_match(label) {
         return kind("capex", Unit::Money);
@@ -493,6 +502,26 @@ pub fn row_metrics(row: &str, above: &str) -> Vec<Found> {
     // their rows also stand in segment tables whose columns a row alone cannot tell apart.
     if matches!(rk.kind, "revenue" | "capex") && periods.is_none() {
         return Vec::new();
+    }
+    // A bare "Revenue" row is the company's when it opens the table under its header, not a
+    // segment's under the segment's name ("Cloud Services" over "Revenue⇥...").
+    // Nor one whose columns repeat their periods: segments side by side ("Family of Apps",
+    // "Reality Labs", "Total", each over "2024⇥2023⇥% change").
+    if p.plain_revenue.is_match(label) {
+        let last = above
+            .trim_end_matches(['\n', ' '])
+            .lines()
+            .next_back()
+            .unwrap_or("");
+        let opens = last.contains('\t') || scale_in(last).is_some() || last.trim().is_empty();
+        let named: Vec<&String> = periods.iter().flatten().flatten().collect();
+        let repeated = named
+            .iter()
+            .enumerate()
+            .any(|(i, a)| named[..i].contains(a));
+        if !opens || repeated {
+            return Vec::new();
+        }
     }
     let label_scale = scale_in(label);
     // A caption above the table ("(in millions, except percentages)") scales its money; and
