@@ -515,10 +515,17 @@ pub fn row_metrics(row: &str, above: &str) -> Vec<Found> {
             .unwrap_or("");
         let opens = last.contains('\t') || scale_in(last).is_some() || last.trim().is_empty();
         let named: Vec<&String> = periods.iter().flatten().flatten().collect();
-        let repeated = named
-            .iter()
-            .enumerate()
-            .any(|(i, a)| named[..i].contains(a));
+        // A pair of periods that comes back ("2024⇥2023⇥% change" three times), not the
+        // periods of two groups ("Three Months Ended" and "Six Months Ended", each over
+        // "2024⇥2025").
+        let pairs: Vec<(&String, &String)> = named.windows(2).map(|w| (w[0], w[1])).collect();
+        // With change columns between the groups: segments, each with its change.
+        let changes = periods.iter().flatten().any(Option::is_none);
+        let repeated = changes
+            && pairs
+                .iter()
+                .enumerate()
+                .any(|(i, a)| pairs[..i].contains(a));
         if !opens || repeated {
             return Vec::new();
         }
