@@ -83,7 +83,7 @@ fn patterns() -> &'static Patterns {
         share_caption: re(r"(?i)percent(?:age)?\s+of\s+(?:our\s+)?(?:total\s+)?(?:net\s+)?revenues?"),
         customer: re(r"(?i)^(?:customer\s+[A-Z0-9]\b|(?:our\s+)?(?:largest|top\s+(?:\w+\s+)?)customers?\b)"),
         token_source: re(r"(?i)\b(?:API|tokens?|usage-based|consumption|MaaS|model-as-a-service|inference)\b"),
-        caption_price: re(r"(?i)(?P<c>US\$|HK\$|RMB|USD|HKD|EUR|GBP|CNY|JPY|\$|€|£|¥)?\s*(?:per|/)\s*(?:one\s+)?(?P<d>million|thousand|1M|1K|1,000,000|1,000|token)\s+(?:input\s+|output\s+)?tokens?|(?P<c2>US\$|HK\$|RMB|USD|HKD|EUR|GBP|CNY|JPY|\$|€|£|¥)\s+per\s+(?P<d2>million|thousand)\s+tokens"),
+        caption_price: re(r"(?i)(?P<c>US\$|HK\$|RMB|USD|HKD|EUR|GBP|CNY|JPY|\$|€|£|¥)?\s*(?:per|/)\s*(?:one\s+|1\s+|a\s+)?(?P<d>million|thousand|1M|1K|1,000,000|1,000|token)\s+(?:input\s+|output\s+)?tokens?|(?P<c2>US\$|HK\$|RMB|USD|HKD|EUR|GBP|CNY|JPY|\$|€|£|¥)\s+per\s+(?P<d2>million|thousand)\s+tokens"),
         caption: re(r"(?i)^(?P<lead>(?:(?:three|six|nine|twelve)\s+months|years?|fiscal\s+years?|quarters?|periods?)\s+ended|as\s+(?:of|at))\s+(?P<date>[A-Za-z]+\.?\s+\d{1,2}),?$"),
     })
 }
@@ -860,7 +860,7 @@ fn column_metrics(cells: &[Cell], above: &str) -> Vec<Found> {
             && measure_words(l)
             && l.split('\t').skip(1).any(|h| row_kind(h.trim()).is_some())
     }) else {
-        return Vec::new();
+        return priced_columns(cells, above);
     };
     let heads: Vec<&str> = header.split('\t').map(str::trim).collect();
     let subject = cells[0].text;
@@ -873,6 +873,49 @@ fn column_metrics(cells: &[Cell], above: &str) -> Vec<Found> {
         // The cell read as a one-column row labelled by its column's head.
         let row = format!("{head}\t{}", cell.text);
         for mut f in row_metrics(&row, "") {
+            let shift = cell.span.start as isize - (head.len() as isize + 1);
+            f.start = (f.start as isize + shift) as usize;
+            f.end = (f.end as isize + shift) as usize;
+            f.value_start = f.start;
+            f.subject = Some(subject.to_string());
+            out.push(f);
+        }
+    }
+    out
+}
+
+/// A price table with models as rows and directions as columns, its unit in the caption:
+/// "(US$ per 1 million tokens)" over "Model⇥Input⇥Output" over "Lumen-4⇥2.50⇥10.00". Each
+/// cell is read as a row labelled by its column's head under that caption.
+fn priced_columns(cells: &[Cell], above: &str) -> Vec<Found> {
+    let lines: Vec<&str> = above.lines().rev().take(12).collect();
+    let Some(k) = lines.iter().position(|l| {
+        let heads: Vec<&str> = l.split('\t').map(str::trim).collect();
+        heads.len() == cells.len()
+            && heads.len() >= 2
+            && heads[1..].iter().all(|h| {
+                let h = h.to_ascii_lowercase();
+                ["input", "output", "prompt", "completion", "cached"]
+                    .iter()
+                    .any(|d| h.starts_with(d))
+            })
+    }) else {
+        return Vec::new();
+    };
+    // The caption with the price unit, above the header.
+    let Some(caption) = lines[k + 1..]
+        .iter()
+        .take(3)
+        .find(|l| !l.contains('\t') && patterns().caption_price.is_match(l))
+    else {
+        return Vec::new();
+    };
+    let heads: Vec<&str> = lines[k].split('\t').map(str::trim).collect();
+    let subject = cells[0].text;
+    let mut out = Vec::new();
+    for (head, cell) in heads.iter().zip(cells).skip(1) {
+        let row = format!("{head}\t{}", cell.text);
+        for mut f in row_metrics(&row, caption) {
             let shift = cell.span.start as isize - (head.len() as isize + 1);
             f.start = (f.start as isize + shift) as usize;
             f.end = (f.end as isize + shift) as usize;
