@@ -77,9 +77,9 @@ fn patterns() -> &'static Patterns {
         parameters: re(r"(?i)^(?:total\s+|active\s+|activated\s+)?parameters\b"),
         training: re(r"(?i)^(?:pre-?)?training\s+(?:tokens|data|corpus)\b"),
         context: re(r"(?i)^(?:max(?:imum)?\s+)?context\s+(?:window|length)\b"),
-        total_revenue: re(r"(?i)^total\s+(?:net\s+)?(?:revenues?|net\s+sales)$"),
-        plain_revenue: re(r"(?i)^(?:net\s+)?(?:revenues?|sales)$"),
-        capex: re(r"(?i)^(?:capital\s+expenditures?|capex|purchases\s+of\s+property(?:,\s+plant)?\s+and\s+equipment)$"),
+        total_revenue: re(r"(?i)^total\s+(?:net\s+)?(?:revenues?|net\s+sales)(?:\s*\((?:in\s+)?(?:US\$|\$|RMB|HK\$|€|£)?\s*(?:thousands|millions|billions)\))?$"),
+        plain_revenue: re(r"(?i)^(?:net\s+)?(?:revenues?|sales)(?:\s*\((?:in\s+)?(?:US\$|\$|RMB|HK\$|€|£)?\s*(?:thousands|millions|billions)\))?$"),
+        capex: re(r"(?i)^(?:capital\s+expenditures?|capex|purchases\s+of\s+property(?:,\s+plant)?\s+and\s+equipment)(?:\s*\((?:in\s+)?(?:US\$|\$|RMB|HK\$|€|£)?\s*(?:thousands|millions|billions)\))?$"),
         share_caption: re(r"(?i)percent(?:age)?\s+of\s+(?:our\s+)?(?:total\s+)?(?:net\s+)?revenues?"),
         customer: re(r"(?i)^(?:customer\s+[A-Z0-9]\b|(?:our\s+)?(?:largest|top\s+(?:\w+\s+)?)customers?\b)"),
         token_source: re(r"(?i)\b(?:API|tokens?|usage-based|consumption|MaaS|model-as-a-service|inference)\b"),
@@ -327,7 +327,14 @@ fn row_kind(label: &str) -> Option<RowKind> {
     if p.users.is_match(label) {
         return kind("users", Unit::Users);
     }
-    if p.power.is_match(label) && (lower.contains("power") || lower.contains("capacity")) {
+    // "Power Portfolio" over "⇥MW" over "Operational⇥745": a column head of the unit alone.
+    let unit_alone = matches!(
+        lower.trim_matches(|c: char| c == '(' || c == ')' || c.is_whitespace()),
+        "mw" | "gw" | "megawatts" | "gigawatts"
+    );
+    if p.power.is_match(label)
+        && (lower.contains("power") || lower.contains("capacity") || unit_alone)
+    {
         return kind("compute_power", Unit::Power);
     }
     if p.gpus.is_match(label) {
