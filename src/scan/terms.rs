@@ -2585,7 +2585,7 @@ fn antecedent_of(before: &str, term: &str, renames: bool) -> Option<String> {
         // Not across a line break after a heading ("Description of Business\nAcme Corp").
         if let Some(next) = start {
             let gap = &clause[at + w.len()..next];
-            if gap.contains('\n') && !running_text(&clause[..at + w.len()]) {
+            if gap.contains('\n') && !running_text(&before[..clause_start + at + w.len()]) {
                 break;
             }
         }
