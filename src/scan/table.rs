@@ -895,6 +895,13 @@ fn column_metrics(cells: &[Cell], above: &str) -> Vec<Found> {
 /// "(US$ per 1 million tokens)" over "Model⇥Input⇥Output" over "Lumen-4⇥2.50⇥10.00". Each
 /// cell is read as a row labelled by its column's head under that caption.
 fn priced_columns(cells: &[Cell], above: &str) -> Vec<Found> {
+    // Most tables have no such heads: a cheap look first.
+    if !["nput", "utput", "rompt", "ompletion", "ached"]
+        .iter()
+        .any(|w| above.contains(w))
+    {
+        return Vec::new();
+    }
     let lines: Vec<&str> = above.lines().rev().take(12).collect();
     let Some(k) = lines.iter().position(|l| {
         let heads: Vec<&str> = l.split('\t').map(str::trim).collect();

@@ -704,7 +704,10 @@ fn appositive_name(context: &str, antecedent: &str) -> Option<String> {
         }
     }
     // "<Name>, <description>" with the description alone found: the name before it.
-    let before = context.trim_end();
+    let before = crate::util::tail(context.trim_end(), antecedent.len() + 300);
+    if !before.ends_with(antecedent.split_whitespace().next_back()?) {
+        return None;
+    }
     let flat = before.split_whitespace().collect::<Vec<_>>().join(" ");
     let lead = flat.strip_suffix(antecedent)?.trim_end();
     let article = ["our", "a", "an", "its"]
