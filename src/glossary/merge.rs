@@ -71,6 +71,8 @@ fn norm_definition(d: &str) -> String {
     let lower = super::key(d)
         .replace("u.s.", "united states")
         .replace("united states of america", "united states");
+    // A plural is the same word ("application programming interfaces" and "application
+    // programming interface").
     let mut words: Vec<&str> = lower
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| {
@@ -79,6 +81,13 @@ fn norm_definition(d: &str) -> String {
                     *w,
                     "the" | "a" | "an" | "of" | "in" | "for" | "at" | "on" | "by" | "its" | "our"
                 )
+        })
+        .map(|w| {
+            if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") {
+                &w[..w.len() - 1]
+            } else {
+                w
+            }
         })
         .collect();
     words.sort_unstable();
@@ -328,6 +337,18 @@ mod tests {
         assert_eq!(gaap.definitions.len(), 2);
         assert_eq!(gaap.definitions[0].places.len(), 3);
         assert!(gaap.conflict);
+    }
+
+    #[test]
+    fn a_plural_is_no_conflict() {
+        assert_eq!(
+            norm_definition("Accounting Standards Codifications"),
+            norm_definition("Accounting Standards Codification")
+        );
+        assert_ne!(
+            norm_definition("graphics processing unit"),
+            norm_definition("tensor unit")
+        );
     }
 
     #[test]
