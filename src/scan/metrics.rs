@@ -1183,10 +1183,20 @@ fn of_another(before: &str) -> bool {
     let named = NAMED.get_or_init(|| {
         re(r"(?-i:(?P<who>[A-Z][A-Za-z0-9&.-]+))\s+(?:reported|announced|disclosed|posted)(?-u:\b)")
     });
+    said_by_another(before, named)
+}
+
+/// Whether the last match of `cue` in the 200 bytes before a figure has a subject (its `who`
+/// group) other than the company ("NVIDIA reported", "Frost & Sullivan estimates that"; not
+/// "We reported", "The Company estimates that"), with no word for the company after it.
+fn said_by_another(before: &str, cue: &Regex) -> bool {
     let window = tail(before, 200);
-    named.captures_iter(window).last().is_some_and(|c| {
-        !matches!(&c["who"], "We" | "Company" | "The" | "Our" | "It" | "Group")
-            && cue_without_company(&window[c.get(0).map_or(0, |m| m.start())..], named)
+    cue.captures_iter(window).last().is_some_and(|c| {
+        let who = c["who"].to_ascii_lowercase();
+        !matches!(
+            who.as_str(),
+            "we" | "company" | "the" | "our" | "it" | "group" | "management" | "i" | "and"
+        ) && cue_without_company(&window[c.get(0).map_or(0, |m| m.start())..], cue)
     })
 }
 
@@ -1219,12 +1229,7 @@ fn of_a_market(before: &str) -> bool {
     let estimate = ESTIMATE.get_or_init(|| {
         re(r"(?i)(?P<who>[A-Za-z&]+)\s+(?:estimates?|estimated|projects?|projected|forecasts?|forecasted|predicts?|predicted|indicates?|indicated|shows?|showed)\s+that(?-u:\b)")
     });
-    let window = tail(before, 200);
-    estimate.captures_iter(window).last().is_some_and(|c| {
-        let who = c["who"].to_ascii_lowercase();
-        !matches!(who.as_str(), "we" | "company" | "management" | "i" | "and")
-            && cue_without_company(&window[c.get(0).map_or(0, |m| m.start())..], estimate)
-    })
+    said_by_another(before, estimate)
 }
 
 /// A value rounded to 15 significant digits, so scaling leaves no binary residue: 4.1 trillion

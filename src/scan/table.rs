@@ -877,16 +877,22 @@ fn column_metrics(cells: &[Cell], above: &str) -> Vec<Found> {
         if matches!(rk.unit, Unit::Money | Unit::Percent) {
             continue;
         }
-        // The cell read as a one-column row labelled by its column's head.
-        let row = format!("{head}\t{}", cell.text);
-        for mut f in row_metrics(&row, "") {
-            let shift = cell.span.start as isize - (head.len() as isize + 1);
-            f.start = (f.start as isize + shift) as usize;
-            f.end = (f.end as isize + shift) as usize;
-            f.value_start = f.start;
-            f.subject = Some(subject.to_string());
-            out.push(f);
-        }
+        out.extend(cell_under_head(head, cell, subject, ""));
+    }
+    out
+}
+
+/// A cell read as a one-column row labelled by its column's head (under `above`), its spans in
+/// the row, its subject the row's label.
+fn cell_under_head(head: &str, cell: &Cell, subject: &str, above: &str) -> Vec<Found> {
+    let row = format!("{head}\t{}", cell.text);
+    let mut out = row_metrics(&row, above);
+    let shift = cell.span.start as isize - (head.len() as isize + 1);
+    for f in &mut out {
+        f.start = (f.start as isize + shift) as usize;
+        f.end = (f.end as isize + shift) as usize;
+        f.value_start = f.start;
+        f.subject = Some(subject.to_string());
     }
     out
 }
@@ -928,15 +934,7 @@ fn priced_columns(cells: &[Cell], above: &str) -> Vec<Found> {
     let subject = cells[0].text;
     let mut out = Vec::new();
     for (head, cell) in heads.iter().zip(cells).skip(1) {
-        let row = format!("{head}\t{}", cell.text);
-        for mut f in row_metrics(&row, caption) {
-            let shift = cell.span.start as isize - (head.len() as isize + 1);
-            f.start = (f.start as isize + shift) as usize;
-            f.end = (f.end as isize + shift) as usize;
-            f.value_start = f.start;
-            f.subject = Some(subject.to_string());
-            out.push(f);
-        }
+        out.extend(cell_under_head(head, cell, subject, caption));
     }
     out
 }
