@@ -138,7 +138,7 @@ fn plausible(name: &str) -> bool {
 /// the 2029 Notes, the “Notes”)" defines "Notes", which abbreviates no one name: its antecedent
 /// is none (the sentence shows the group). `base` is where `inner` starts in the text.
 fn group_definition(base: usize, inner: &str) -> Option<Defined> {
-    let t = inner.find("together with")?;
+    let t = group_marker(inner)?;
     let head = inner[..t].trim_end().trim_end_matches(',').trim_end();
     if !head.ends_with("and") || !head.contains(['”', '"']) {
         return None;
@@ -150,15 +150,42 @@ fn group_definition(base: usize, inner: &str) -> Option<Defined> {
     if !plausible(&term) {
         return None;
     }
+    // More names for the group: "the “VIEs” or the “Variable Interest Entities”".
+    let mut aliases = Vec::new();
+    let mut after = &rest[caps.get(0)?.end()..];
+    loop {
+        let next = after.trim_start_matches([',', ' ']);
+        let next = next
+            .strip_prefix("or ")
+            .map(str::trim_start)
+            .unwrap_or(next);
+        let next = next.strip_prefix("the ").unwrap_or(next);
+        match quoted().captures(next) {
+            Some(c) if c.get(0).is_some_and(|m| m.start() == 0) => {
+                aliases.push(clean_name(&c[1]));
+                after = &next[c.get(0)?.end()..];
+            }
+            _ => break,
+        }
+    }
     let start = base + t + name.start();
     Some(Defined {
         antecedent: None,
-        aliases: Vec::new(),
+        aliases,
         definition: None,
         source: "inline",
         span: start..start + name.as_str().trim_end_matches([',', ';']).trim_end().len(),
         term,
     })
+}
+
+/// Where a group's second definition starts in a parenthesis: "together with" or "collectively
+/// with" ("(“Class B ordinary shares,” and collectively with the Class A ordinary shares,
+/// “ordinary shares”)").
+fn group_marker(inner: &str) -> Option<usize> {
+    inner
+        .find("together with")
+        .or_else(|| inner.find("collectively with"))
 }
 
 /// The span of time that `before` ends with: "the three years ended December 31, 2022, 2023 and
@@ -1071,7 +1098,7 @@ fn parenthesis(text: &str, open: usize, inner: &str) -> Option<Defined> {
     // group, follows the first name; only the first is this parenthesis's.
     let whole = inner.len();
     // Also "(the “2031 Notes” and, together with the 2029 Notes, the “Notes”)".
-    let inner = match (inner.find(['”', '"']), inner.find("together with")) {
+    let inner = match (inner.find(['”', '"']), group_marker(inner)) {
         (Some(q), Some(t))
             if q < t
                 && inner[..t]
