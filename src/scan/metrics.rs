@@ -344,7 +344,11 @@ impl MetricFinder {
         // tokens, ..."; "a hypothetical 10% increase in the average price".
         if p.example.is_match(sentence) {
             let lower = sentence.to_ascii_lowercase();
-            if lower.contains(" if ") || lower.starts_with("if ") || lower.contains("hypothetical")
+            if lower.contains(" if ")
+                || lower.starts_with("if ")
+                || lower.contains("hypothetical")
+                || lower.contains("for illustrat")
+                || lower.contains("illustrative purposes")
             {
                 return Vec::new();
             }
@@ -394,8 +398,19 @@ impl MetricFinder {
         // that, not the metric before it.
         let own_noun: Vec<bool> = qs
             .iter()
-            .map(|q| names_other_thing(&sentence[q.end..]))
+            .map(|q| names_other_thing(&sentence[q.end..]) || for_another(&sentence[q.end..]))
             .collect();
+        // "compared with 32K tokens for Llama 2", "compared with 671 billion for DeepSeek-V3": a
+        // figure of another's model, named after it.
+        for (q, f) in qs.iter().zip(found.iter_mut()) {
+            let end = f.as_ref().map_or(q.end, |f| f.end.max(q.end));
+            let compared = tail(&sentence[..q.start], 40)
+                .to_ascii_lowercase()
+                .contains("compared");
+            if compared && for_another(&sentence[end..]) {
+                *f = None;
+            }
+        }
         for i in 1..qs.len() {
             if found[i].is_none() && linked[i - 1] && !own_noun[i] {
                 found[i] = found[i - 1]
@@ -1239,6 +1254,58 @@ fn tidy(v: f64) -> f64 {
         return v;
     }
     format!("{v:.14e}").parse().unwrap_or(v)
+}
+
+/// Whether the words after a figure name another's model: "for Llama 2", "for DeepSeek-V3".
+fn for_another(after: &str) -> bool {
+    // After the figure's unit too: "32K tokens for Llama 2".
+    let after = after.trim_start();
+    let unit_skipped = after
+        .split_once(' ')
+        .filter(|(w, _)| {
+            matches!(
+                *w,
+                "tokens" | "parameters" | "GPUs" | "accelerators" | "users" | "MW" | "GW"
+            )
+        })
+        .map_or(after, |(_, r)| r);
+    let Some(rest) = unit_skipped.strip_prefix("for ") else {
+        return false;
+    };
+    let word = rest
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .next()
+        .unwrap_or("");
+    // Not a period ("for Fiscal 2025", "for Q3", "for FY2024", "for March 2025").
+    let period = word.starts_with(['Q', 'H']) && word.len() <= 3
+        || word.starts_with("FY")
+        || matches!(
+            word,
+            "Fiscal"
+                | "The"
+                | "Each"
+                | "All"
+                | "Our"
+                | "Its"
+                | "Year"
+                | "Six"
+                | "Three"
+                | "Nine"
+                | "Twelve"
+                | "January"
+                | "February"
+                | "March"
+                | "April"
+                | "May"
+                | "June"
+                | "July"
+                | "August"
+                | "September"
+                | "October"
+                | "November"
+                | "December"
+        );
+    word.starts_with(|c: char| c.is_uppercase()) && !period
 }
 
 /// Whether the words right after a quantity name a thing of their own ("200 countries and

@@ -146,7 +146,7 @@ impl Scanner {
             prefilter: AhoCorasickBuilder::new()
                 .ascii_case_insensitive(true)
                 .match_kind(MatchKind::LeftmostFirst)
-                .build(MetricFinder::keywords())
+                .build(keyword_forms())
                 .expect("valid keywords"),
         }
     }
@@ -449,6 +449,19 @@ fn defined_terms(doc: &Document, joined: &Joined, sections: &[(usize, String)]) 
             end: d.span.end - page_start,
             sentence,
         });
+    }
+    out
+}
+
+/// The metric keywords, and those of several words also wrapped at each space ("capital\n
+/// expenditures" in text whose lines were kept).
+fn keyword_forms() -> Vec<String> {
+    let mut out = Vec::new();
+    for k in MetricFinder::keywords() {
+        out.push(k.to_string());
+        for (i, _) in k.match_indices(' ') {
+            out.push(format!("{}\n{}", &k[..i], &k[i + 1..]));
+        }
     }
     out
 }

@@ -208,6 +208,23 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
         {
             continue;
         }
+        // A product's name, not a count: "18,000 Ascend 910B accelerators", "A100 80GB".
+        if let Some(sfx) = caps.name("suffix") {
+            let glued = sfx.start() == num.end();
+            let device = [
+                "accelerator",
+                "gpu",
+                "chip",
+                "npu",
+                "tpu",
+                "processor",
+                "card",
+            ];
+            let next = after.trim_start().to_ascii_lowercase();
+            if glued && device.iter().any(|d| next.starts_with(d)) {
+                continue;
+            }
+        }
         // A dimension, not a multiple: "1440×960".
         if caps.name("mult").is_some() && after.starts_with(|c: char| c.is_ascii_digit()) {
             continue;

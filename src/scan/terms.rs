@@ -84,7 +84,11 @@ const PREAMBLE: &[&str] = &[
 
 fn quoted() -> &'static Regex {
     static Q: OnceLock<Regex> = OnceLock::new();
-    Q.get_or_init(|| Regex::new(r#"[“"]\s*([^“”"\n]{1,80}?)\s*[”"]"#).expect("valid regex"))
+    // A name may wrap once: "(the “Hong Kong Public\nOffering”)".
+    Q.get_or_init(|| {
+        Regex::new(r#"[“"][^\S\n]*([^“”"\n]{1,80}?(?:\n[^“”"\n]{1,40}?)?)\s*[”"]"#)
+            .expect("valid regex")
+    })
 }
 
 /// What follows the closing quote of a "means" clause: an aside, then the defining words.
@@ -118,11 +122,18 @@ const MEANS_REACH: usize = 400;
 /// Clean a quoted name: trailing commas and periods that belong to the sentence, and inner
 /// runs of spaces.
 fn clean_name(raw: &str) -> String {
-    raw.trim()
+    let joined = raw
+        .trim()
         .trim_end_matches([',', ';'])
         .split_whitespace()
         .collect::<Vec<_>>()
-        .join(" ")
+        .join(" ");
+    // A name wrapped after its hyphen: "AI-\nrelated" is "AI-related".
+    if raw.contains("-\n") {
+        joined.replace("- ", "-")
+    } else {
+        joined
+    }
 }
 
 /// Quoted text that cannot be a defined term: a ticker or section title ending in a period, a

@@ -45,7 +45,14 @@ fn term_table() {
         let got = scanner.scan(&doc).terms;
         for t in &got {
             let page = &doc.pages[t.page as usize - 1].text;
-            if page[t.start..t.end] != t.term {
+            // The span is the term as written: a name wrapped at a line break ("Lock-Up\n
+            // Agreements", "AI-\nrelated") is the term once its break is read as a space.
+            let written = page[t.start..t.end]
+                .replace("-\n", "-")
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            if written != t.term {
                 failures.push(format!(
                     "{}: span of {:?} slices to {:?}",
                     case.name,
