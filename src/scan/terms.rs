@@ -785,6 +785,35 @@ fn appositive_name(context: &str, antecedent: &str) -> Option<String> {
         .then_some(name)
 }
 
+/// "$1.0 billion aggregate principal amount of" right before an antecedent that starts with a
+/// rate ("5.250% Senior Notes due 2029").
+fn principal_amount_before(context: &str, antecedent: &str) -> Option<String> {
+    if !antecedent.starts_with(|c: char| c.is_ascii_digit()) || !antecedent.contains('%') {
+        return None;
+    }
+    let flat = crate::util::tail(context.trim_end(), antecedent.len() + 120)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let lead = flat.strip_suffix(antecedent)?.trim_end();
+    let lead = lead
+        .strip_suffix("aggregate principal amount of")?
+        .trim_end();
+    // The amount: "$1.0 billion", "US$750 million", "$600,000,000".
+    let words: Vec<&str> = lead.split_whitespace().collect();
+    let scale = words
+        .last()
+        .is_some_and(|w| matches!(*w, "million" | "billion" | "thousand"));
+    let k = words.len().checked_sub(if scale { 2 } else { 1 })?;
+    let amount = words[k];
+    amount
+        .trim_start_matches(|c: char| !c.is_ascii_digit())
+        .starts_with(|c: char| c.is_ascii_digit())
+        .then(|| amount.starts_with(['$', '€', '£', '¥', 'U', 'R', 'H']))
+        .filter(|&money| money)
+        .map(|_| format!("{} aggregate principal amount of", words[k..].join(" ")))
+}
+
 /// The full name of a person a term names by title and surname: "Mr. Jensen Li" for "Mr. Li".
 fn honorific_name(context: &str, term: &str) -> Option<String> {
     let (title, surname) = term.split_once(' ')?;
@@ -1274,6 +1303,13 @@ fn parenthesis(text: &str, open: usize, inner: &str) -> Option<Defined> {
         .and_then(|a| appositive_name(context, a))
     {
         antecedent = Some(name);
+    }
+    // "$1.0 billion aggregate principal amount of 5.250% Senior Notes due 2029 (the “2029
+    // Notes”)": the notes with their amount (not across "our": "of our 4.625% Notes").
+    if let Some(a) = antecedent.as_deref() {
+        if let Some(lead) = principal_amount_before(context, a) {
+            antecedent = Some(format!("{lead} {a}"));
+        }
     }
     // "Mr. Jensen Li, our co-founder (“Mr. Li”)": the person's full name.
     if let Some(name) = honorific_name(context, &term) {
@@ -3808,7 +3844,7 @@ mod tests {
             ("denominated in U.S. dollars (“USD”)", "U.S. dollars"),
             ("we entered into a $5.0 billion unsecured 364-day revolving credit facility (the “Short-Term Credit Agreement”)", "$5.0 billion unsecured 364-day revolving credit facility"),
             ("laws such as the California Consumer Privacy Act as amended by the California Privacy Rights Act (“CCPA”)", "California Consumer Privacy Act"),
-            ("$500 million aggregate principal amount of 3.25% first mortgage bonds due June 1, 2031 (the “2031 Bonds”)", "3.25% first mortgage bonds due June 1, 2031"),
+            ("$500 million aggregate principal amount of 3.25% first mortgage bonds due June 1, 2031 (the “2031 Bonds”)", "$500 million aggregate principal amount of 3.25% first mortgage bonds due June 1, 2031"),
             ("the voting agreement among our Founders and Wilmington Trust, National Association (the “Founder Voting Agreement”)", "voting agreement among our Founders and Wilmington Trust, National Association"),
             ("within the meaning of the Private Securities Litigation Reform Act of 1995 (the “Reform Act”)", "Private Securities Litigation Reform Act of 1995"),
             ("Series Angel Investments\nWe completed the series angel financing (the “Series Angel Financing”)", "series angel financing"),
