@@ -1279,6 +1279,7 @@ fn for_another(after: &str) -> bool {
     // Not a period ("for Fiscal 2025", "for Q3", "for FY2024", "for March 2025").
     let period = word.starts_with(['Q', 'H']) && word.len() <= 3
         || word.starts_with("FY")
+        || is_month(word)
         || matches!(
             word,
             "Fiscal"
@@ -1292,18 +1293,6 @@ fn for_another(after: &str) -> bool {
                 | "Three"
                 | "Nine"
                 | "Twelve"
-                | "January"
-                | "February"
-                | "March"
-                | "April"
-                | "May"
-                | "June"
-                | "July"
-                | "August"
-                | "September"
-                | "October"
-                | "November"
-                | "December"
         );
     word.starts_with(|c: char| c.is_uppercase()) && !period
 }
