@@ -814,6 +814,30 @@ fn principal_amount_before(context: &str, antecedent: &str) -> Option<String> {
         .map(|_| format!("{} aggregate principal amount of", words[k..].join(" ")))
 }
 
+/// A list of capitalized kinds before the common noun they share, ending `before`: "Series A,
+/// Series B and Series C convertible preferred stock", when the noun names the term.
+fn named_kinds(before: &str, term: &str) -> Option<String> {
+    static KINDS: OnceLock<Regex> = OnceLock::new();
+    let kinds = KINDS.get_or_init(|| {
+        let item = r"[A-Z][A-Za-z0-9.-]*(?: [A-Z0-9][A-Za-z0-9.-]*){0,2}";
+        Regex::new(&format!(
+            r"(?P<list>(?:{item}, )*{item},? (?:and|or) {item}) (?P<noun>(?:[a-z][a-z-]* ){{0,3}}[a-z][a-z-]*)$"
+        ))
+        .expect("valid regex")
+    });
+    let flat = crate::util::tail(before.trim_end(), 300)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let c = kinds.captures(&flat)?;
+    let stem = |w: &str| w.to_lowercase().trim_end_matches('s').to_string();
+    let noun = &c["noun"];
+    let names = term
+        .split_whitespace()
+        .any(|t| t.len() >= 3 && noun.split(' ').any(|n| stem(n) == stem(t)));
+    names.then(|| format!("{} {noun}", &c["list"]))
+}
+
 /// The full name of a person a term names by title and surname: "Mr. Jensen Li" for "Mr. Li".
 fn honorific_name(context: &str, term: &str) -> Option<String> {
     let (title, surname) = term.split_once(' ')?;
@@ -1273,6 +1297,13 @@ fn parenthesis(text: &str, open: usize, inner: &str) -> Option<Defined> {
             antecedent = parties;
         } else if last_item || list || unrelated {
             antecedent = None;
+        }
+    }
+    // "our Series A, Series B and Series C convertible preferred stock (collectively, the
+    // “Preferred Stock”)": the named kinds with the noun they share.
+    if collective {
+        if let Some(series) = named_kinds(&text[..open], &term) {
+            antecedent = Some(series);
         }
     }
     // "Magnetar Financial LLC and its affiliates (collectively, “Magnetar”)": the name is the
