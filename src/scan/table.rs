@@ -22,6 +22,11 @@ use super::metrics::Found;
 use super::number::{self, NumberKind};
 
 /// How far above a row its header and caption are looked for.
+/// The scale a label may end with: "Total revenue (in thousands)", "Capital expenditures
+/// (in billions)".
+const LABEL_SCALE: &str =
+    r"(?:\s*\((?:in\s+)?(?:US\$|\$|RMB|HK\$|€|£)?\s*(?:thousands|millions|billions)\))?";
+
 pub const HEADER_REACH: usize = 1200;
 
 struct Patterns {
@@ -77,9 +82,9 @@ fn patterns() -> &'static Patterns {
         parameters: re(r"(?i)^(?:total\s+|active\s+|activated\s+)?parameters\b"),
         training: re(r"(?i)^(?:pre-?)?training\s+(?:tokens|data|corpus)\b"),
         context: re(r"(?i)^(?:max(?:imum)?\s+)?context\s+(?:window|length)\b"),
-        total_revenue: re(r"(?i)^total\s+(?:net\s+)?(?:revenues?|net\s+sales)(?:\s*\((?:in\s+)?(?:US\$|\$|RMB|HK\$|€|£)?\s*(?:thousands|millions|billions)\))?$"),
-        plain_revenue: re(r"(?i)^(?:net\s+)?(?:revenues?|sales)(?:\s*\((?:in\s+)?(?:US\$|\$|RMB|HK\$|€|£)?\s*(?:thousands|millions|billions)\))?$"),
-        capex: re(r"(?i)^(?:capital\s+expenditures?|capex|purchases\s+of\s+property(?:,\s+plant)?\s+and\s+equipment)(?:\s*\((?:in\s+)?(?:US\$|\$|RMB|HK\$|€|£)?\s*(?:thousands|millions|billions)\))?$"),
+        total_revenue: re(&format!(r"(?i)^total\s+(?:net\s+)?(?:revenues?|net\s+sales){LABEL_SCALE}$")),
+        plain_revenue: re(&format!(r"(?i)^(?:net\s+)?(?:revenues?|sales){LABEL_SCALE}$")),
+        capex: re(&format!(r"(?i)^(?:capital\s+expenditures?|capex|purchases\s+of\s+property(?:,\s+plant)?\s+and\s+equipment){LABEL_SCALE}$")),
         share_caption: re(r"(?i)percent(?:age)?\s+of\s+(?:our\s+)?(?:total\s+)?(?:net\s+)?revenues?"),
         customer: re(r"(?i)^(?:customer\s+[A-Z0-9]\b|(?:our\s+)?(?:largest|top\s+(?:\w+\s+)?)customers?\b)"),
         token_source: re(r"(?i)\b(?:API|tokens?|usage-based|consumption|MaaS|model-as-a-service|inference)\b"),

@@ -2854,11 +2854,7 @@ fn antecedent_of(before: &str, term: &str, renames: bool) -> Option<String> {
         // vulnerabilities") rename nothing.
         let opened = np > 0 && {
             let w = words[np - 1].1;
-            is_article(&w.to_lowercase())
-                || matches!(
-                    w,
-                    "of" | "in" | "into" | "for" | "to" | "under" | "from" | "on" | "with" | "as"
-                )
+            is_article(&w.to_lowercase()) || opens_phrase(w)
         };
         // A phrase of two words or more names the term even without a word in common ("Our
         // flagship model family (the “Aurora Models”)", "on third-party data center operators
@@ -3084,22 +3080,7 @@ fn phrase_start(words: &[(usize, &str)], from: usize, floor: usize, any_opener: 
             return opened(k);
         }
         let fixed_of = w == "of" && prev > floor && is_fixed_of(bare(prev - 1));
-        if whole
-            && !fixed_of
-            && matches!(
-                w.as_str(),
-                "in" | "into"
-                    | "of"
-                    | "for"
-                    | "to"
-                    | "under"
-                    | "from"
-                    | "on"
-                    | "through"
-                    | "with"
-                    | "as"
-            )
-        {
+        if whole && !fixed_of && opens_phrase(&w) {
             return opened(k);
         }
         // "amended and restated", "nominating and corporate governance", "sales and
@@ -3134,6 +3115,14 @@ fn title_wraps_after_and(line: &str, next: &str) -> bool {
             .next()
             .is_some_and(|w| w.starts_with(char::is_uppercase) && !w.ends_with([',', ';']))
         && next.trim_start().starts_with(char::is_uppercase)
+}
+
+/// A preposition that opens the noun phrase after it ("into privately negotiated ...").
+fn opens_phrase(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "into" | "of" | "for" | "to" | "under" | "from" | "on" | "through" | "with" | "as"
+    )
 }
 
 /// An article or possessive that opens a noun phrase.
