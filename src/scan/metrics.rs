@@ -1019,6 +1019,22 @@ impl MetricFinder {
         {
             return None;
         }
+        // "professional services revenue from Baker Hughes of $16.8 million", "the net interest
+        // revenue of the Trust was $4 million": a named customer's or entity's revenue, not the
+        // company's.
+        let named_source = before_kw.as_ref().is_some_and(|(_, between)| {
+            let b = between.trim_start();
+            let b = b
+                .strip_prefix("from ")
+                .or_else(|| b.strip_prefix("of "))
+                .unwrap_or("");
+            let b = b.strip_prefix("the ").unwrap_or(b);
+            b.starts_with(|c: char| c.is_uppercase())
+                && !b.starts_with(|c: char| c.is_ascii_digit())
+                && !["Company", "Group", "API", "MaaS", "Q", "FY", "Fiscal"]
+                    .iter()
+                    .any(|w| b.starts_with(w))
+        });
         let before_kw = before_kw.map(|(k, _)| k);
         // "Average revenue per enterprise customer was US$1.2 million": a figure per customer
         // or user, not the company's. Nor is the size of a market ("the size of the LLM market
@@ -1133,6 +1149,9 @@ impl MetricFinder {
             if p.token_revenue.is_match(&context) && !total {
                 ("token_revenue", 0.85)
             } else {
+                if named_source {
+                    return None;
+                }
                 ("revenue", 0.75)
             }
         } else {
