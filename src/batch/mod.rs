@@ -19,8 +19,11 @@ use crate::report::{FilingReport, SourceRecord};
 use crate::scan::Scanner;
 
 pub use inputs::{in_shard, Input, InputsBuilder};
-pub use isolate::{serve, ProcessPool, WorkerConfig, DEFAULT_MAX_DECOMPRESSED, DEFAULT_MAX_MEMORY};
-pub use pool::for_each_ordered;
+pub use isolate::{
+    main_stack_suffices, serve, ProcessPool, WorkerConfig, DEFAULT_MAX_DECOMPRESSED,
+    DEFAULT_MAX_MEMORY,
+};
+pub use pool::{for_each_ordered, WORKER_STACK};
 pub use resume::Done;
 
 /// What became of one input.

@@ -10,9 +10,9 @@ use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{mpsc, Condvar, Mutex};
 
-/// Stack size of a worker thread. pdf-extract recurses through content streams and forms; the
-/// default 2 MiB is easy to exhaust on a deep but legitimate document.
-const WORKER_STACK: usize = 64 * 1024 * 1024;
+/// Stack size of a thread that reads files. pdf-extract recurses through content streams and
+/// forms; a thread's default 2 MiB is easy to exhaust on a deep but legitimate document.
+pub const WORKER_STACK: usize = 64 * 1024 * 1024;
 
 /// Run `work` on every item with `jobs` threads and hand each result to `sink` in item order.
 ///

