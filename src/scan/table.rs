@@ -689,6 +689,9 @@ fn caption_lines(above: &str) -> Vec<&str> {
         .rev()
         .take(10)
         .map(str::trim)
+        // A sentence of prose ends the table's block: "our cost per million tokens fell by
+        // more than half." names no row of the table under it.
+        .take_while(|l| !prose_sentence(l))
         .filter_map(|l| {
             // A units row ("RMB'000⇥%⇥RMB'000⇥%") counts as a caption too; and so does a
             // header row's first cell ("(in thousands, except percentages)⇥2024⇥2025").
@@ -741,8 +744,34 @@ fn rows_currency(above: &str) -> Option<&'static str> {
     None
 }
 
-/// The currency a caption names: "(in € thousands)", "(Millions of yen)", "(in U.S. dollars)".
+/// Whether a line without tabs is the end of a sentence of prose ("We estimate that our cost
+/// per million tokens fell by more than half."), not a caption ("(in millions)", "Percentage
+/// of total revenue", "The following table presents revenue by source:").
+fn prose_sentence(line: &str) -> bool {
+    !line.contains('\t')
+        && line.ends_with('.')
+        && !line.ends_with("etc.")
+        && line.split_whitespace().count() >= 5
+}
+
+/// The currency a caption names: "(in € thousands)", "(Millions of yen)", "(in U.S. dollars)",
+/// or a row whose cells lost their tabs ("Product $ 15,535 $ 15,741"); none from prose that
+/// states an amount ("Sales were €45 million in 2023").
 fn caption_currency(line: &str) -> Option<&'static str> {
+    let amount = ["$", "€", "£", "¥", "RMB"].iter().any(|sign| {
+        line.match_indices(sign).any(|(k, _)| {
+            line[k + sign.len()..]
+                .trim_start()
+                .starts_with(|c: char| c.is_ascii_digit())
+        })
+    });
+    let words = line
+        .split_whitespace()
+        .filter(|w| w.len() > 1 && w.chars().all(|c| c.is_ascii_lowercase()))
+        .count();
+    if amount && words >= 3 {
+        return None;
+    }
     let lower = line.to_lowercase();
     if lower.contains("yen") {
         return Some("JPY");
