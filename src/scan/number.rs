@@ -71,7 +71,8 @@ fn patterns() -> &'static Patterns {
                 r"(?xi)
                 (?-u:\b)(?P<cur>(?:US|HK)?\$\s?)?
                 (?P<word>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|several)
-                \s+(?P<scale>hundred|thousand|million|billion|trillion|quadrillion)(?-u:\b)",
+                \s+(?P<scale>hundred|thousand|million|billion|trillion|quadrillion)
+                (?:\s+(?P<scale2>thousand|million|billion|trillion))?(?-u:\b)",
             )
             .expect("valid regex"),
             range_tail: Regex::new(&format!(
@@ -310,8 +311,10 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
             continue;
         };
         let currency = caps.name("cur").and_then(|c| currency_code(c.as_str()));
+        // "two hundred billion": a second scale multiplies the first.
+        let scale2 = caps.name("scale2").map_or(1.0, |s| scale_of(s.as_str()));
         out.push(Quantity {
-            value: v * scale_of(&caps["scale"]),
+            value: v * scale_of(&caps["scale"]) * scale2,
             range: None,
             currency,
             kind: NumberKind::Plain,
