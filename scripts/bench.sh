@@ -10,9 +10,11 @@
 # in target/bench/.
 #
 # Needs hyperfine, pdftotext, mutool, GNU time and chromium; installs what is missing with
-# apt-get when it can (Debian: hyperfine poppler-utils mupdf-tools time chromium). Prints, per file, the mean time of
-# each, the ratio scan/pdftotext (below 1: tokenlens analyzes faster than pdftotext extracts),
-# what scanning adds to extraction, and tokenlens's peak RSS; then the median ratios.
+# apt-get when it can (Debian: hyperfine poppler-utils mupdf-tools time chromium). Runs the
+# four commands in turn, ROUNDS times (default 10), and prints per file the median time of each,
+# the ratio scan/pdftotext (below 1: tokenlens analyzes faster than pdftotext extracts), scan/
+# mutool and what scanning adds to extraction (each the median of its per-round ratios), and
+# tokenlens's peak RSS; then the median ratios over the files.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 need=()
@@ -31,6 +33,7 @@ if [ "${#need[@]}" -gt 0 ]; then
 fi
 cargo build --release --quiet
 BIN=target/release/tokenlens
+ROUNDS=${ROUNDS:-10}
 if [ "$#" -eq 0 ]; then
     printed=target/bench/camp4_424B4_chromium.pdf
     source_html=../shared/corpus/filings/camp4_424B4_2024_ipo_prospectus.htm
@@ -48,15 +51,27 @@ ratios=(); mratios=()
 for f in "$@"; do
     name=$(basename "$f")
     pages=$(pdfinfo "$f" 2>/dev/null | awk '/^Pages:/{print $2}')
-    hyperfine --style none --warmup 1 --min-runs 5 --export-json "$tmp/h.json" \
-        "$BIN text '$f'" "$BIN scan -q '$f'" "pdftotext -q '$f' -" \
-        "mutool draw -q -F txt -o /dev/null '$f'" >/dev/null 2>&1
-    read -r ours scan theirs mu < <(python3 -c "import json;r=json.load(open('$tmp/h.json'))['results'];print(*(x['mean'] for x in r))")
+    # Rounds of the four commands one after the other, so a slow spell of a shared machine
+    # falls on all four alike; each ratio is the median of its per-round ratios.
+    for r in $(seq 0 "$ROUNDS"); do
+        hyperfine -N --style none --runs 1 --export-json "$tmp/h$r.json" \
+            "$BIN text '$f'" "$BIN scan -q '$f'" "pdftotext -q '$f' -" \
+            "mutool draw -q -F txt -o /dev/null '$f'" >/dev/null 2>&1
+    done
+    # Round 0 warms the page cache and is left out.
+    read -r ours scan theirs mu ratio mratio adds < <(python3 - "$tmp" "$ROUNDS" <<'PY'
+import json, statistics, sys
+tmp, rounds = sys.argv[1], int(sys.argv[2])
+runs = [[x["times"][0] for x in json.load(open(f"{tmp}/h{r}.json"))["results"]] for r in range(1, rounds + 1)]
+med = statistics.median
+text, scan, pdftotext, mutool = (med([r[i] for r in runs]) for i in range(4))
+print(text, scan, pdftotext, mutool,
+      f"{med([r[1] / r[2] for r in runs]):.2f}", f"{med([r[1] / r[3] for r in runs]):.2f}",
+      f"{med([(r[1] - r[0]) / r[0] * 100 for r in runs]):+.1f}%")
+PY
+)
     /usr/bin/time -f '%M' -o "$tmp/rss" "$BIN" scan -q --isolation thread "$f" >/dev/null 2>&1 || true
     rss=$(tail -1 "$tmp/rss")
-    ratio=$(python3 -c "print(f'{$scan/$theirs:.2f}')")
-    mratio=$(python3 -c "print(f'{$scan/$mu:.2f}')")
-    adds=$(python3 -c "print(f'{($scan-$ours)/$ours*100:+.1f}%')")
     ratios+=("$ratio"); mratios+=("$mratio")
     printf '%-32s %6s %9.3f %9.3f %11.3f %9.3f %8s %8s %10s %8.1f\n' "$name" "${pages:-?}" "$ours" "$scan" "$theirs" "$mu" "$ratio" "$mratio" "$adds" "$(python3 -c "print($rss/1024)")"
 done
