@@ -70,7 +70,11 @@ fn scan(c: &mut Criterion) {
         .flat_map(|e| std::iter::once(&e.term).chain(&e.aliases))
         .map(|f| f.to_ascii_lowercase())
         .collect();
-    forms.extend(MetricFinder::keywords().iter().map(|k| k.to_ascii_lowercase()));
+    forms.extend(
+        MetricFinder::keywords()
+            .iter()
+            .map(|k| k.to_ascii_lowercase()),
+    );
     let one = aho_corasick::AhoCorasick::builder()
         .kind(Some(aho_corasick::AhoCorasickKind::DFA))
         .match_kind(aho_corasick::MatchKind::LeftmostLongest)
