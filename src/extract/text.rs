@@ -108,9 +108,13 @@ pub(crate) fn columns_to_tabs(page: &str) -> String {
                 || body[j..].starts_with("US$")
                 || body[j..].starts_with("HK$")
         };
+        // One gap between words is a table's only when figures follow it, or when the line is
+        // a header indented over the value columns ("      Time to first token (ms)     Output
+        // speed (tokens/s)").
+        let header = indent.len() >= 8 && !body.trim_end().ends_with('.');
         let keep: Vec<&(usize, usize)> = runs
             .iter()
-            .filter(|(_, j)| runs.len() >= 2 || figure_after(*j))
+            .filter(|(_, j)| runs.len() >= 2 || header || figure_after(*j))
             .collect();
         if keep.is_empty() {
             out.push_str(line);
@@ -161,6 +165,17 @@ mod tests {
         assert_eq!(
             columns_to_tabs("          2025        2024\nTerm   Definition   here\n"),
             "          2025\t2024\nTerm\tDefinition\there\n"
+        );
+        // A header indented over the value columns; an indented sentence stays.
+        assert_eq!(
+            columns_to_tabs(
+                "            Time to first token (ms)     Output speed (tokens/s)\n\
+                 Nova-Air      180      212\n\
+                 \x20           We grew   fast.\n"
+            ),
+            "            Time to first token (ms)\tOutput speed (tokens/s)\n\
+             Nova-Air\t180\t212\n\
+             \x20           We grew   fast.\n"
         );
     }
 

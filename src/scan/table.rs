@@ -546,10 +546,12 @@ pub fn row_metrics(row: &str, above: &str) -> Vec<Found> {
     // A caption above the table ("(in millions, except percentages)") scales its money; and
     // its counts, when it makes no exception ("(in thousands)" over "Daily active users").
     let caption_scale = captions.iter().find_map(|l| scale_in(l));
+    // Not a money unit's thousands ("RMB'000" over "Number of GPUs owned⇥1,024").
     let count_scale = captions
         .iter()
         .find(|l| scale_in(l).is_some())
         .filter(|l| !l.to_lowercase().contains("except"))
+        .filter(|l| !l.contains("'000") && !l.contains("’000"))
         .and_then(|l| scale_in(l));
     let label_currency = p
         .currency
@@ -895,15 +897,25 @@ fn column_metrics(cells: &[Cell], above: &str) -> Vec<Found> {
         .iter()
         .any(|w| lower.contains(w))
     };
-    let Some(header) = above.lines().rev().take(12).find(|l| {
-        l.matches('\t').count() + 1 == cells.len()
-            && cells.len() >= 2
-            && measure_words(l)
-            && l.split('\t').skip(1).any(|h| row_kind(h.trim()).is_some())
-    }) else {
+    // A header may leave out the label column, indented over the values ("      Time to first
+    // token (ms)⇥Output speed (tokens/s)" over "Nova-Air⇥180⇥212").
+    let heads_of = |l: &str| -> Vec<String> {
+        let mut heads: Vec<String> = l.split('\t').map(|h| h.trim().to_string()).collect();
+        if l.starts_with(' ') && heads.len() + 1 == cells.len() {
+            heads.insert(0, String::new());
+        }
+        heads
+    };
+    let Some(heads) = above
+        .lines()
+        .rev()
+        .take(12)
+        .filter(|l| cells.len() >= 2 && measure_words(l))
+        .map(heads_of)
+        .find(|h| h.len() == cells.len() && h.iter().skip(1).any(|h| row_kind(h).is_some()))
+    else {
         return priced_columns(cells, above);
     };
-    let heads: Vec<&str> = header.split('\t').map(str::trim).collect();
     let subject = cells[0].text;
     let mut out = Vec::new();
     for (head, cell) in heads.iter().zip(cells).skip(1) {
