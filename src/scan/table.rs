@@ -25,7 +25,7 @@ use super::number::{self, NumberKind};
 /// The scale a label may end with: "Total revenue (in thousands)", "Capital expenditures
 /// (in billions)".
 const LABEL_SCALE: &str =
-    r"(?:\s*\((?:in\s+)?(?:US\$|\$|RMB|HK\$|€|£)?\s*(?:thousands|millions|billions)\))?";
+    r"(?:\s*\((?:in\s+)?(?:US\$|\$|RMB|HK\$|€|£)?\s*(?:thousands?|millions?|billions?)\))?";
 
 pub const HEADER_REACH: usize = 1200;
 
@@ -73,9 +73,9 @@ fn patterns() -> &'static Patterns {
         retention: re(r"(?i)net\s+(?:dollar\s+|revenue\s+|expansion\s+)?retention|\bNRR\b|\bNDR\b|\bDBNRR\b"),
         margin: re(r"(?i)gross\s+(?:profit\s+)?margin"),
         rpo: re(r"(?i)remaining\s+performance\s+obligations|\bRPO\b"),
-        scale: re(r"(?i)\b(?:in\s+)?(?:(?:US\$|\$|RMB|HK\$|€|£)\s*(?:in\s+)?)?(?P<s>thousands|millions|billions|trillions|quadrillions)\b|\((?:in\s+)?(?P<one>thousand|million|billion|trillion|quadrillion)s?\)"),
+        scale: re(r"(?i)\b(?:in\s+)?(?:(?:US\$|\$|RMB|HK\$|€|£)\s*(?:in\s+)?)?(?P<s>thousands|millions|billions|trillions|quadrillions)\b|\((?:in\s+)?(?:(?:US\$|\$|RMB|HK\$|€|£)\s*)?(?P<one>thousand|million|billion|trillion|quadrillion)s?\)"),
         currency: re(r"(?:\(|\b)(?P<c>US\$|HK\$|RMB|USD|HKD|EUR|GBP|CNY|\$|€|£|¥)"),
-        period_cell: re(r"(?i)^(?:(?:FY|fiscal(?:\s+year)?|CY)\s*'?\d{2,4}|(?:19|20)\d{2}(?:\s*\(?[A-Z]\)?)?|Q[1-4]\s*(?:FY\s*)?'?\d{2,4}|[1-4]Q\s*'?\d{2,4}|H[12]\s*'?\d{2,4}|[12]H\s*'?\d{2,4}|(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)\s+(?:\d{1,2},\s*)?\d{4})$"),
+        period_cell: re(r"(?i)^(?:(?:FY|fiscal(?:\s+year)?|CY)\s*'?\d{2,4}|(?:19|20)\d{2}(?:\s*\(?[A-Z]\)?)?|Q[1-4]\s*(?:FY\s*)?'?\d{2,4}|[1-4]Q\s*'?\d{2,4}|H[12]\s*'?\d{2,4}|[12]H\s*'?\d{2,4}|(?:as\s+(?:of|at)\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)\s+(?:\d{1,2},\s*)?\d{4})$"),
         change_cell: re(r"(?i)^(?:%\s*)?(?:change|chg\.?|growth|y/y|yoy|%)(?:\s*\(%\))?$|^%\s+change$|^change\s*\(?%\)?$"),
         throughput: re(r"(?i)tokens?\s*(?:/|per)\s*(?:s|sec|second)\b|tokens?\b.*\bper\s+second|\btok/s\b|\bTPS\b|\bthroughput\b.*\b(?:x|times|improvement|speed-?up)\b|\b(?:throughput|speed-?up)\s+(?:improvement|gain)"),
         latency: re(r"(?i)time\s+to\s+first\s+token|\bTTFT\b|\blatency\b"),
@@ -84,7 +84,7 @@ fn patterns() -> &'static Patterns {
         context: re(r"(?i)^(?:max(?:imum)?\s+)?context\s+(?:window|length)\b"),
         total_revenue: re(&format!(r"(?i)^total\s+(?:net\s+)?(?:revenues?|net\s+sales){LABEL_SCALE}$")),
         plain_revenue: re(&format!(r"(?i)^(?:net\s+)?(?:revenues?|sales){LABEL_SCALE}$")),
-        capex: re(&format!(r"(?i)^(?:capital\s+expenditures?|capex|purchases\s+of\s+property(?:,\s+plant)?\s+and\s+equipment){LABEL_SCALE}$")),
+        capex: re(&format!(r"(?i)^(?:capital\s+expenditures?|capex|(?:purchases\s+of|additions\s+to|payments\s+for)\s+property(?:,\s+plant)?\s+and\s+equipment){LABEL_SCALE}$")),
         share_caption: re(r"(?i)percent(?:age)?\s+of\s+(?:our\s+)?(?:total\s+)?(?:net\s+)?revenues?"),
         customer: re(r"(?i)^(?:customer\s+[A-Z0-9]\b|(?:our\s+)?(?:largest|top\s+(?:\w+\s+)?)customers?\b)"),
         token_source: re(r"(?i)\b(?:API|tokens?|usage-based|consumption|MaaS|model-as-a-service|inference)\b"),
@@ -242,7 +242,8 @@ fn row_kind(label: &str) -> Option<RowKind> {
         "total",
         "capital",
         "capex",
-        "purchases of property",
+        "property and equipment",
+        "property, plant and equipment",
     ];
     if !WORDS.iter().any(|w| lower.contains(w)) {
         return None;
