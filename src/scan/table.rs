@@ -197,6 +197,7 @@ enum Unit {
 }
 
 fn row_kind(label: &str) -> Option<RowKind> {
+    let label = without_footnotes(label);
     let p = patterns();
     let kind = |kind, unit| Some(RowKind { kind, unit });
     let lower = label.to_lowercase();
@@ -349,6 +350,27 @@ fn row_kind(label: &str) -> Option<RowKind> {
     None
 }
 
+/// A label without the footnote markers after it: "Capital expenditures(1)", "Revenue (a)*".
+fn without_footnotes(label: &str) -> &str {
+    let mut label = label.trim_end();
+    loop {
+        let before = label;
+        label = label.trim_end_matches(['*', '†', '‡']).trim_end();
+        if let Some(open) = label.strip_suffix(')').and_then(|l| l.rfind('(')) {
+            let mark = &label[open + 1..label.len() - 1];
+            let footnote = (1..=2).contains(&mark.len())
+                && (mark.bytes().all(|b| b.is_ascii_digit())
+                    || (mark.len() == 1 && mark.bytes().all(|b| b.is_ascii_lowercase())));
+            if footnote {
+                label = label[..open].trim_end();
+            }
+        }
+        if label == before {
+            return label;
+        }
+    }
+}
+
 /// The scale a label or caption states: "(in trillions)", "(RMB in millions)".
 fn scale_in(s: &str) -> Option<f64> {
     // "RMB'000", "US$’000": thousands.
@@ -491,7 +513,11 @@ pub fn row_metrics(row: &str, above: &str) -> Vec<Found> {
     };
     let percents = cols.iter().filter(|c| is_percent(c)).count();
     let amounts: usize = cols.iter().map(|c| c.amounts).sum();
-    if matches!(rk.unit, Unit::Percent) && amounts > 0 && amounts != percents {
+    // "Gross margin (%)⇥30.4⇥34.3": the label gives the unit its figures leave out.
+    let label_percent = ["(%)", "(percent)", "(in %)", "(in percent)"]
+        .iter()
+        .any(|u| lower_label.contains(u));
+    if matches!(rk.unit, Unit::Percent) && !label_percent && amounts > 0 && amounts != percents {
         return Vec::new();
     }
     // A units row with a cell per column ("RMB'000⇥%⇥RMB'000⇥%"): which columns are shares.
@@ -526,7 +552,13 @@ pub fn row_metrics(row: &str, above: &str) -> Vec<Found> {
             .lines()
             .next_back()
             .unwrap_or("");
-        let opens = last.contains('\t') || scale_in(last).is_some() || last.trim().is_empty();
+        // A header's note counts as the header: "(unaudited)".
+        let note = {
+            let t = last.trim();
+            t.len() < 40 && t.starts_with('(') && t.ends_with(')')
+        };
+        let opens =
+            last.contains('\t') || scale_in(last).is_some() || last.trim().is_empty() || note;
         let named: Vec<&String> = periods.iter().flatten().flatten().collect();
         // A pair of periods that comes back ("2024⇥2023⇥% change" three times), not the
         // periods of two groups ("Three Months Ended" and "Six Months Ended", each over
@@ -575,7 +607,9 @@ pub fn row_metrics(row: &str, above: &str) -> Vec<Found> {
         if q.year_like {
             continue;
         }
-        let percent = q.kind == NumberKind::Percent || share_column(i);
+        let percent = q.kind == NumberKind::Percent
+            || share_column(i)
+            || (label_percent && q.kind == NumberKind::Plain);
         let is_multiple = q.kind == NumberKind::Multiple;
         let (value, unit, currency) = match rk.unit {
             Unit::Percent if percent => (q.value, "%".to_string(), None),
