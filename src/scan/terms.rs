@@ -1226,7 +1226,8 @@ fn parenthesis(text: &str, open: usize, inner: &str) -> Option<Defined> {
     let renames = lower.contains("known as") || lower.contains("referred to as");
     // A name is never this long; the bound keeps a text without sentence ends linear.
     let context = crate::util::tail(&text[..open], ANTECEDENT_REACH);
-    let mut antecedent = antecedent_of(context, &term, renames).map(|a| without_definitions(&a));
+    let mut antecedent =
+        antecedent_of(context, &term, renames).map(|a| finished(context, without_definitions(&a)));
     // "the balance sheets, ... and the related notes (collectively, the “financial
     // statements”)": a name for a whole list is not its last item; no antecedent is better than
     // that one.
@@ -1884,7 +1885,45 @@ fn is_small_word(w: &str) -> bool {
 /// else the phrase that starts with the term's first word ("Securities Act of 1933, as amended"
 /// for "Securities Act"), else the run of capitalized words before it ("Acme AI, Inc.").
 pub fn antecedent(before: &str, term: &str) -> Option<String> {
-    antecedent_of(before, term, false).map(|a| without_definitions(&a))
+    antecedent_of(before, term, false).map(|a| finished(before, without_definitions(&a)))
+}
+
+/// Last touches on an antecedent found at the end of `before`: the list after "namely" is
+/// what is named ("Our PRC Operating Entities, namely A, B and C"); a name cut at the comma
+/// before its company's suffix gets the company back ("Aurelion Holdings, Inc. 2025 Employee
+/// Stock Purchase Plan", not "Inc. 2025 Employee Stock Purchase Plan").
+fn finished(before: &str, a: String) -> String {
+    let a = match a.split_once(", namely ") {
+        Some((_, list)) if list.len() > 2 => list.to_string(),
+        _ => a,
+    };
+    let suffix = ["Inc. ", "Ltd. ", "Corp. ", "LLC ", "L.P. ", "N.A. ", "plc "]
+        .iter()
+        .any(|s| a.starts_with(s));
+    let Some(at) = suffix.then(|| before.rfind(a.as_str())).flatten() else {
+        return a;
+    };
+    let Some(head) = before[..at].trim_end().strip_suffix(',') else {
+        return a;
+    };
+    let mut start = head.len();
+    for (i, w) in head.split_whitespace().rev().enumerate() {
+        let name = w.starts_with(|c: char| c.is_uppercase()) || w == "&";
+        let lower = w.to_lowercase();
+        if !name
+            || i >= 6
+            || is_article(&lower)
+            || is_determiner(&lower)
+            || w.ends_with([',', ';', ')'])
+        {
+            break;
+        }
+        start = head[..start].trim_end().len() - w.len();
+    }
+    if start == head.len() {
+        return a;
+    }
+    format!("{}, {a}", &head[start..])
 }
 
 /// [`antecedent`], where `renames` says the parenthesis gives a new name ("also known as"), which
@@ -3074,6 +3113,19 @@ fn phrase_start(words: &[(usize, &str)], from: usize, floor: usize, any_opener: 
         if whole && is_clause_word(&w) {
             break;
         }
+        // "wholly owned", "majority-owned": an adverb makes the participle a modifier
+        // ("our existing and future wholly owned domestic subsidiaries").
+        let adverbed = whole
+            && matches!(w.as_str(), "owned" | "controlled" | "held")
+            && prev > floor
+            && matches!(
+                bare(prev - 1).to_lowercase().as_str(),
+                "wholly" | "majority" | "jointly" | "partially" | "directly" | "indirectly"
+            );
+        if adverbed {
+            k = prev - 1;
+            continue;
+        }
         // A verb before the phrase opens it: "hold value-added telecommunications business
         // operating licenses", "sells accelerated computing platforms".
         if whole && is_common_verb(&w) {
@@ -3090,13 +3142,14 @@ fn phrase_start(words: &[(usize, &str)], from: usize, floor: usize, any_opener: 
             && matches!(w.as_str(), "and" | "or")
             && prev > floor
             && plain(prev - 1)
-            && is_modifier(words[prev - 1].1)
-            // "deferred revenue or customer deposits": "or" names one thing twice.
-            && (w == "or" || joins_modifiers(words[prev - 1].1));
+            && ((is_modifier(words[prev - 1].1)
+                // "deferred revenue or customer deposits": "or" names one thing twice.
+                && (w == "or" || joins_modifiers(words[prev - 1].1)))
+                || plural_possessive(words[prev - 1].1));
         if whole && matches!(w.as_str(), "and" | "or") && !joined {
             return opened(k); // another item of a list before it
         }
-        let modifier = is_modifier(raw) || numbered(raw);
+        let modifier = is_modifier(raw) || numbered(raw) || plural_possessive(raw);
         if modifier || joined || fixed_of || amount(prev) {
             k = prev;
             continue;
@@ -3254,6 +3307,12 @@ fn is_clause_word(w: &str) -> bool {
 /// ("research and development", "sales and marketing", "development and license"); not a plural
 /// noun that ends a list item ("enterprises and hyperscale cloud providers") nor a whole phrase
 /// ("articles of incorporation and amended ...").
+/// A plural possessive, which describes the noun after it: "directors’ and officers’ liability
+/// insurance", "investors’ rights agreement".
+fn plural_possessive(w: &str) -> bool {
+    (w.ends_with("s’") || w.ends_with("s'")) && w.len() > 3 && w.starts_with(char::is_lowercase)
+}
+
 fn joins_modifiers(w: &str) -> bool {
     const ENDINGS: [&str; 13] = [
         "ed", "ing", "al", "ive", "ary", "ic", "ous", "ate", "ory", "ent", "ant", "ful", "ble",
