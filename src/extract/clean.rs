@@ -447,14 +447,190 @@ fn assemble(lines: &[String]) -> String {
             out.push_str(if blank > 0 { "\n\n" } else { "\n" });
         }
         blank = 0;
-        out.push_str(line.trim_end());
+        out.push_str(&figure_cells(line.trim_end()));
     }
     out
+}
+
+/// A row without the dot leaders that run from its label to its cells: "Revenue(1)
+/// ..........⇥$ 1,046" is "Revenue(1)⇥$ 1,046".
+fn without_leaders(line: &str) -> std::borrow::Cow<'_, str> {
+    if !line.contains("...") {
+        return std::borrow::Cow::Borrowed(line);
+    }
+    let cells: Vec<&str> = line
+        .split('\t')
+        .map(|c| {
+            let t = c.trim_end_matches([' ', '.', '…']);
+            let cut = &c[t.len()..];
+            let leader =
+                cut.matches('.').count() >= 3 || (cut.starts_with(' ') && cut.contains('.'));
+            if leader {
+                t
+            } else {
+                c
+            }
+        })
+        .collect();
+    std::borrow::Cow::Owned(cells.join("\t"))
+}
+
+/// A table row whose cells lost their tabs (PDF text with narrow gaps, text printed with single
+/// spaces or dot leaders): "Revenue $ 84,212 $ 196,530", "Gross margin 39.1 % 50.1 %",
+/// "Revenue(1) ........ $ 1,046 $ 1,932", "2023 2024 2025". Its cells are joined by tabs again,
+/// as every other table's are. A line is a row only when two or more figures end it, each a
+/// number with its sign, parentheses or percent, and what comes before them is a label: prose
+/// ("revenue grew to $ 1,234 from $ 987") has words between its figures.
+fn figure_cells(line: &str) -> std::borrow::Cow<'_, str> {
+    use std::borrow::Cow;
+    if line.contains('\t') {
+        return without_leaders(line);
+    }
+    if !line.bytes().any(|b| b.is_ascii_digit()) {
+        return Cow::Borrowed(line);
+    }
+    let sign = |t: &str| matches!(t, "$" | "€" | "£" | "¥" | "RMB" | "HK$" | "US$");
+    let number = |t: &str| {
+        let t = t.trim_start_matches(['$', '€', '£', '¥']);
+        let t = t.strip_prefix("RMB").unwrap_or(t);
+        // Parentheses only in pairs: "(1,841)", not the "2023)" that ends an aside.
+        let t = match t.strip_prefix('(') {
+            Some(inner) => match inner.strip_suffix(")%").or_else(|| inner.strip_suffix(')')) {
+                Some(inner) => inner,
+                None => return false,
+            },
+            None if t.ends_with(')') => return false,
+            None => t,
+        };
+        let t = t.strip_suffix('%').unwrap_or(t);
+        let t = t.strip_prefix('-').unwrap_or(t);
+        (!t.is_empty()
+            && t.starts_with(|c: char| c.is_ascii_digit())
+            && t.chars()
+                .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+            && !t.ends_with([',', '.']))
+            || matches!(t, "—" | "–" | "-")
+    };
+    // Words with their byte offsets.
+    let words: Vec<(usize, &str)> = line
+        .split(' ')
+        .scan(0, |at, w| {
+            let start = *at;
+            *at += w.len() + 1;
+            Some((start, w))
+        })
+        .filter(|(_, w)| !w.is_empty())
+        .collect();
+    // The cells from the end: a number, a sign before it, a "%" after it.
+    let mut starts = Vec::new();
+    let mut k = words.len();
+    while k > 0 {
+        let mut j = k - 1;
+        if words[j].1 == "%" && j > 0 {
+            j -= 1;
+        }
+        if !number(words[j].1) {
+            break;
+        }
+        if j > 0 && sign(words[j - 1].1) {
+            j -= 1;
+        }
+        starts.push(words[j].0);
+        k = j;
+    }
+    if starts.len() < 2 {
+        return Cow::Borrowed(line);
+    }
+    starts.reverse();
+    let label = line[..starts[0]].trim_end();
+    let leaders = label.trim_end_matches(['.', ' ', '…']);
+    let years = |w: &str| w.len() == 4 && (w.starts_with("19") || w.starts_with("20"));
+    // A header of years alone ("2023 2024 2025"), or a label: letters that do not end in a
+    // word that runs on into the figures ("from", "and", "was").
+    let header = label.is_empty() && words.iter().all(|(_, w)| years(w));
+    let last = leaders
+        .rsplit(' ')
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    let runs_on = matches!(
+        last.as_str(),
+        "and"
+            | "or"
+            | "to"
+            | "from"
+            | "of"
+            | "was"
+            | "were"
+            | "is"
+            | "are"
+            | "by"
+            | "at"
+            | "in"
+            | "between"
+            | "with"
+            | "than"
+            | "approximately"
+            | "about"
+            | "over"
+            | "nearly"
+    );
+    let labelled = leaders.chars().any(char::is_alphabetic) && !runs_on && leaders.len() <= 90;
+    if !header && !labelled {
+        return Cow::Borrowed(line);
+    }
+    let mut out = String::with_capacity(line.len());
+    out.push_str(leaders);
+    for (n, &at) in starts.iter().enumerate() {
+        if n > 0 || !leaders.is_empty() {
+            out.push('\t');
+        }
+        let end = starts.get(n + 1).copied().unwrap_or(line.len());
+        out.push_str(line[at..end].trim_end());
+    }
+    Cow::Owned(out)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rows_that_lost_their_tabs() {
+        let rows = [
+            ("Revenue $ 84,212 $ 196,530", "Revenue\t$ 84,212\t$ 196,530"),
+            ("Gross margin 39.1 % 50.1 %", "Gross margin\t39.1 %\t50.1 %"),
+            (
+                "Net loss $ (187,440) $ (241,118)",
+                "Net loss\t$ (187,440)\t$ (241,118)",
+            ),
+            ("2023 2024 2025", "2023\t2024\t2025"),
+            (
+                "Revenue(1) .......... $ 1,046 $ 1,932",
+                "Revenue(1)\t$ 1,046\t$ 1,932",
+            ),
+            ("Revenue(1) ..........\t$ 1,046", "Revenue(1)\t$ 1,046"),
+            // Prose, and asides, stay as they are.
+            (
+                "revenue grew from $ 1,234 to $ 2,345",
+                "revenue grew from $ 1,234 to $ 2,345",
+            ),
+            (
+                "in fiscal years 2023 and 2024",
+                "in fiscal years 2023 and 2024",
+            ),
+            ("our revenue was 1,234 2,345", "our revenue was 1,234 2,345"),
+            (
+                "2024 (excluding the three months ended September 30, 2023) $ 2,287 $ 1,378",
+                "2024 (excluding the three months ended September 30, 2023)\t$ 2,287\t$ 1,378",
+            ),
+            ("Inc. 2025 Plan", "Inc. 2025 Plan"),
+        ];
+        for (line, want) in rows {
+            assert_eq!(figure_cells(line), want, "{line}");
+        }
+    }
 
     #[test]
     fn characters() {

@@ -758,8 +758,9 @@ fn caption_lines(above: &str) -> Vec<&str> {
 fn rows_currency(above: &str) -> Option<&'static str> {
     for line in above.lines().rev().take(30) {
         if !line.contains('\t') {
-            // The caption lines over the table end it.
-            if line.trim().is_empty() || line.len() > 80 {
+            // Prose over the table ends it; blank lines and captions inside it do not
+            // ("Product⇥$ 15,535" over "Service and other⇥40,982", a blank line, "Total revenue").
+            if line.len() > 80 {
                 return None;
             }
             continue;
