@@ -264,6 +264,15 @@ impl Scanner {
         // A "Revenue" row and the "Total revenue" row below it with the same figures: once.
         let mut kept: Vec<Metric> = Vec::with_capacity(hits.metrics.len());
         for m in std::mem::take(&mut hits.metrics) {
+            // One figure read twice (a row reached as a row and as a sentence): once.
+            let twice = kept
+                .iter()
+                .rev()
+                .take(12)
+                .any(|k| k.page == m.page && k.start == m.start && k.kind == m.kind);
+            if twice {
+                continue;
+            }
             let repeated = matches!(m.kind.as_str(), "revenue" | "capex")
                 && kept.iter().rev().take(12).any(|k| {
                     k.kind == m.kind

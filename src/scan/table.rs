@@ -89,7 +89,7 @@ fn patterns() -> &'static Patterns {
         customer: re(r"(?i)^(?:customer\s+[A-Z0-9]\b|(?:our\s+)?(?:largest|top\s+(?:\w+\s+)?)customers?\b)"),
         token_source: re(r"(?i)\b(?:API|tokens?|usage-based|consumption|MaaS|model-as-a-service|inference)\b"),
         caption_price: re(r"(?i)(?P<c>US\$|HK\$|RMB|USD|HKD|EUR|GBP|CNY|JPY|\$|€|£|¥)?\s*(?:per|/)\s*(?:one\s+|1\s+|a\s+)?(?P<d>million|thousand|1M|1K|1,000,000|1,000|token)\s+(?:input\s+|output\s+)?tokens?|(?P<c2>US\$|HK\$|RMB|USD|HKD|EUR|GBP|CNY|JPY|\$|€|£|¥)\s+per\s+(?P<d2>million|thousand)\s+tokens"),
-        caption: re(r"(?i)^(?P<lead>(?:(?:three|six|nine|twelve)\s+months|years?|fiscal\s+years?|quarters?|periods?)\s+ended|as\s+(?:of|at))\s+(?P<date>[A-Za-z]+\.?\s+\d{1,2}),?$"),
+        caption: re(r"(?i)^(?:for\s+the\s+)?(?P<lead>(?:(?:three|six|nine|twelve)\s+months|years?|fiscal\s+years?|quarters?|periods?)\s+ended|as\s+(?:of|at))\s+(?P<date>[A-Za-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Za-z]+),?$"),
     })
 }
 
@@ -425,32 +425,74 @@ fn header_periods(above: &str, columns: usize) -> Option<Vec<Option<String>>> {
         if cells.len() != columns {
             return None;
         }
-        // "Year Ended December 31," above years: "year ended December 31, 2024".
-        let caption = lines[k.saturating_sub(2)..k].iter().rev().find_map(|l| {
-            let first = l.split('\t').map(str::trim).find(|c| !c.is_empty())?;
-            p.caption.captures(first).map(|c| {
-                // "Years Ended December 31," over each year: one year each.
-                let lead = c["lead"]
-                    .split_whitespace()
-                    .map(|w| {
-                        if w.eq_ignore_ascii_case("years") {
-                            "year"
-                        } else {
-                            w
-                        }
+        // "Year Ended December 31," above years: "year ended December 31, 2024". Two
+        // groups side by side ("Three Months Ended September 30,⇥Nine Months Ended
+        // September 30," over "2024⇥2025⇥2024⇥2025"): each over its own years, the groups
+        // parted where the years start over.
+        let captions: Vec<String> = lines[k.saturating_sub(2)..k]
+            .iter()
+            .rev()
+            .map(|l| {
+                l.split('\t')
+                    .map(str::trim)
+                    .filter_map(|cell| {
+                        p.caption.captures(cell).map(|c| {
+                            // "Years Ended December 31," over each year: one year each.
+                            let lead = c["lead"]
+                                .split_whitespace()
+                                .map(|w| {
+                                    if w.eq_ignore_ascii_case("years") {
+                                        "year"
+                                    } else {
+                                        w
+                                    }
+                                })
+                                .collect::<Vec<_>>()
+                                .join(" ");
+                            format!("{} {}", lead.to_lowercase(), &c["date"])
+                        })
                     })
                     .collect::<Vec<_>>()
-                    .join(" ");
-                format!("{} {}", lead.to_lowercase(), &c["date"])
             })
-        });
+            .find(|c| !c.is_empty())
+            .unwrap_or_default();
+        let year = |c: &str| c.parse::<u32>().ok().filter(|_| c.len() == 4);
+        let mut group = vec![0; cells.len()];
+        if captions.len() > 1 {
+            let mut g = 0;
+            for i in 1..cells.len() {
+                let restarts = match (year(cells[i - 1]), year(cells[i])) {
+                    // Ascending years restart low; descending ones restart high.
+                    (Some(a), Some(b)) if year(cells[0]) < year(cells[1]) => b <= a,
+                    (Some(a), Some(b)) => b >= a,
+                    _ => false,
+                };
+                if restarts {
+                    g += 1;
+                }
+                group[i] = g;
+            }
+            if g + 1 != captions.len() {
+                // The years do not say where the groups part: evenly, if they can be.
+                let per = cells.len() / captions.len();
+                group = if per > 0 && cells.len() % captions.len() == 0 {
+                    (0..cells.len()).map(|i| i / per).collect()
+                } else {
+                    vec![usize::MAX; cells.len()]
+                };
+            }
+        }
         return Some(
             cells
                 .iter()
-                .map(|c| {
+                .enumerate()
+                .map(|(i, c)| {
                     p.period_cell.is_match(c).then(|| {
-                        let bare_year = c.len() == 4 && c.chars().all(|d| d.is_ascii_digit());
-                        match &caption {
+                        let bare_year = year(c).is_some();
+                        match captions.get(group[i]) {
+                            Some(cap) if bare_year && cap.ends_with(char::is_alphabetic) => {
+                                format!("{cap} {c}")
+                            }
                             Some(cap) if bare_year => format!("{cap}, {c}"),
                             _ => c.to_string(),
                         }
@@ -466,15 +508,69 @@ fn header_periods(above: &str, columns: usize) -> Option<Vec<Option<String>>> {
 pub fn row_metrics(row: &str, above: &str) -> Vec<Found> {
     let p = patterns();
     let cells = cells(row);
-    let Some(label) = cells.first().map(|c| c.text) else {
+    let Some(first) = cells.first().map(|c| c.text) else {
         return Vec::new();
     };
-    if !label.contains(char::is_alphabetic) {
+    if !first.contains(char::is_alphabetic) {
         return Vec::new();
     }
+    // A label wrapped onto the row's line: "Average inference cost" over "(RMB per million
+    // tokens)(1)⇥4.62⇥1.20".
+    let wrapped = first
+        .trim_start()
+        .starts_with('(')
+        .then_some(above)
+        .and_then(|above| {
+            above
+                .trim_end_matches([' ', '\r'])
+                .strip_suffix('\n')
+                .and_then(|a| a.lines().next_back())
+                .map(str::trim)
+                .filter(|l| {
+                    !l.is_empty()
+                        && !l.contains('\t')
+                        && !l.contains(|c: char| c.is_ascii_digit())
+                        && l.len() < 80
+                        && l.starts_with(char::is_uppercase)
+                })
+        });
+    let joined;
+    let label = match wrapped {
+        Some(head) => {
+            joined = format!("{head} {}", first.trim());
+            joined.as_str()
+        }
+        None => first,
+    };
     let captions = caption_lines(above);
     let direct = row_kind(label);
     let captioned = captioned_kind(label, &captions);
+    // A row of tokens in a money table is a line of revenue: "Usage-based (token
+    // consumption)" under "Revenue:", or under "US$⇥%" units.
+    let money_table = captions.iter().any(|c| {
+        c.split('\t').any(|u| {
+            matches!(
+                u.trim(),
+                "US$" | "$" | "RMB'000" | "RMB’000" | "US$'000" | "HK$'000" | "€" | "£"
+            )
+        })
+    });
+    let direct = match direct {
+        Some(RowKind {
+            kind: "token_volume",
+            ..
+        }) if money_table
+            || captioned
+                .as_ref()
+                .is_some_and(|k| k.kind == "token_revenue") =>
+        {
+            Some(RowKind {
+                kind: "token_revenue",
+                unit: Unit::Money,
+            })
+        }
+        d => d,
+    };
     if direct.is_none() && captioned.is_none() {
         return column_metrics(&cells, above);
     }
