@@ -475,7 +475,7 @@ fn header_periods(above: &str, columns: usize) -> Option<Vec<Option<String>>> {
             if g + 1 != captions.len() {
                 // The years do not say where the groups part: evenly, if they can be.
                 let per = cells.len() / captions.len();
-                group = if per > 0 && cells.len() % captions.len() == 0 {
+                group = if per > 0 && cells.len().is_multiple_of(captions.len()) {
                     (0..cells.len()).map(|i| i / per).collect()
                 } else {
                     vec![usize::MAX; cells.len()]
