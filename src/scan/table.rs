@@ -105,6 +105,12 @@ fn cells(row: &str) -> Vec<Cell<'_>> {
     for part in row.split('\t') {
         let lead = part.len() - part.trim_start().len();
         let text = part.trim();
+        // The closing parenthesis of the cell before, in a cell of its own ("(38,912⇥)"), as
+        // EDGAR HTML tables put it: no column.
+        if matches!(text, ")" | ")%" | "%)") && !out.is_empty() {
+            at += part.len() + 1;
+            continue;
+        }
         out.push(Cell {
             text,
             span: at + lead..at + lead + text.len(),
@@ -377,6 +383,21 @@ fn scale_in(s: &str) -> Option<f64> {
     if s.contains("'000") || s.contains("’000") {
         return Some(1e3);
     }
+    // A units cell with its scale: "£m", "US$m", "€bn", "RMBm".
+    let unit = s.split(['\t', ' ']).find_map(|t| {
+        let rest = ["US$", "HK$", "RMB", "$", "€", "£", "¥"]
+            .iter()
+            .find_map(|c| t.trim_matches(['(', ')']).strip_prefix(c))?;
+        match rest {
+            "m" | "mn" | "M" => Some(1e6),
+            "bn" | "b" | "B" => Some(1e9),
+            "k" | "K" => Some(1e3),
+            _ => None,
+        }
+    });
+    if unit.is_some() {
+        return unit;
+    }
     let c = patterns().scale.captures(s)?;
     // Plural anywhere ("in millions"), singular in parentheses ("(billion)").
     let word = c
@@ -515,10 +536,10 @@ pub fn row_metrics(row: &str, above: &str) -> Vec<Found> {
         return Vec::new();
     }
     // A label wrapped onto the row's line: "Average inference cost" over "(RMB per million
-    // tokens)(1)⇥4.62⇥1.20".
+    // tokens)(1)⇥4.62⇥1.20", "Token-based model API" over "services(1)⇥48,312".
     let wrapped = first
         .trim_start()
-        .starts_with('(')
+        .starts_with(|c: char| c == '(' || c.is_lowercase())
         .then_some(above)
         .and_then(|above| {
             above
@@ -583,6 +604,17 @@ pub fn row_metrics(row: &str, above: &str) -> Vec<Found> {
             .is_none_or(|q| q.kind == NumberKind::Percent)
     });
     let (share, other) = match captioned {
+        // A token line of business under a share caption, its amounts beside its shares
+        // ("RMB'000⇥%" over "Token-based model API services⇥48,312⇥38.6"): both.
+        Some(k) if matches!(k.unit, Unit::Percent) && !all_percent && k.kind == "token_revenue" => {
+            (
+                None,
+                Some(RowKind {
+                    kind: "token_revenue",
+                    unit: Unit::Money,
+                }),
+            )
+        }
         Some(k) if matches!(k.unit, Unit::Percent) => (all_percent.then_some(k), None),
         k => (None, k),
     };
@@ -691,6 +723,17 @@ pub fn row_metrics(row: &str, above: &str) -> Vec<Found> {
         // "Total revenue⇥⇥508,648"): the table's currency.
         .or_else(|| rows_currency(above));
     let per = super::metrics::per_of_words(label);
+    // "¥" over a fiscal year that ends on March 31 is Japan's yen, as in prose.
+    let label_currency = match label_currency {
+        Some("CNY")
+            if !above.contains("RMB")
+                && above.contains('¥')
+                && above.to_lowercase().contains("ended march 31") =>
+        {
+            Some("JPY")
+        }
+        c => c,
+    };
     // "¥" in a table whose caption is in yen is yen, not renminbi.
     let in_yen = label_currency == Some("JPY");
     let yen = |c: Option<&'static str>| match c {
@@ -820,7 +863,7 @@ fn caption_lines(above: &str) -> Vec<&str> {
     above
         .lines()
         .rev()
-        .take(10)
+        .take(14)
         .map(str::trim)
         // A sentence of prose ends the table's block: "our cost per million tokens fell by
         // more than half." names no row of the table under it.
@@ -929,6 +972,8 @@ fn caption_currency(line: &str) -> Option<&'static str> {
         ("EUR", "EUR"),
         ("GBP", "GBP"),
         ("JPY", "JPY"),
+        // Renminbi; yen in a fiscal year that ends on March 31 (see `row_metrics`).
+        ("¥", "CNY"),
     ]
     .iter()
     .find(|(sign, _)| line.contains(sign))
@@ -947,8 +992,13 @@ fn captioned_kind(label: &str, captions: &[&str]) -> Option<RowKind> {
         if !lower.contains("revenue") && !lower.contains("token") {
             continue;
         }
+        // "Revenue:", "Revenue by business line", "a breakdown of our revenue by business
+        // line".
+        let about_revenue = lower.starts_with("revenue")
+            || lower.contains("breakdown of our revenue")
+            || lower.contains("revenue by ");
         // And its "Total" row is the revenue.
-        if lower.starts_with("revenue")
+        if about_revenue
             && !p.share_caption.is_match(c)
             && matches!(label, "Total" | "Total revenue" | "Total revenues")
         {
@@ -957,10 +1007,8 @@ fn captioned_kind(label: &str, captions: &[&str]) -> Option<RowKind> {
                 unit: Unit::Money,
             });
         }
-        if lower.starts_with("revenue")
-            && !p.share_caption.is_match(c)
-            && p.token_source.is_match(label)
-        {
+        // A line of business that sells tokens is token revenue.
+        if about_revenue && !p.share_caption.is_match(c) && p.token_source.is_match(label) {
             return Some(RowKind {
                 kind: "token_revenue",
                 unit: Unit::Money,
