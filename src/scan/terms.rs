@@ -373,6 +373,7 @@ pub fn find(text: &str) -> Vec<Defined> {
     // "References to “HK$” or “Hong Kong dollars” are to the lawful currency of Hong Kong."
     // "the terms “Parallax,” “the Company,” “we” ... in this prospectus refer to ..."
     let mut starts: Vec<usize> = memchr::memmem::find_iter(bytes, b"eferences to ")
+        .chain(memchr::memmem::find_iter(bytes, b"eferences in this "))
         .chain(memchr::memmem::find_iter(bytes, b"he terms "))
         .map(|at| at.saturating_sub(1))
         .collect();
@@ -544,7 +545,7 @@ fn referred_as(base: usize, window: &str) -> Vec<Defined> {
     static FIRST: OnceLock<Regex> = OnceLock::new();
     static NEXT: OnceLock<Regex> = OnceLock::new();
     let first = FIRST.get_or_init(|| {
-        Regex::new(r#"(?i)^[^\n]{0,16}?(?-u:\b)(?:we|which\s+we)\s+(?:collectively\s+)?refer\s+to\s+(?P<what>[^.;:“”"()]{3,160}?)\s+(?:herein\s+|in\s+this\s+prospectus\s+)?(?:collectively\s+)?as\s+(?:the\s+|our\s+|a\s+|an\s+)?[“"]\s*(?P<term>[^“”"\n]{1,80}?)\s*[”"]"#)
+        Regex::new(r#"(?i)^[^\n]{0,16}?(?-u:\b)(?:we|which\s+we)\s+(?:collectively\s+)?refer\s+to\s+(?P<what>(?:[^.;:“”"()]|(?-u:\b)(?:Co|Ltd|Inc|Corp|Pte|Pty|Bhd|Plc|L\.P|N\.V|S\.A)\.){3,160}?)\s+(?:herein\s+|in\s+this\s+prospectus\s+)?(?:collectively\s+)?as\s+(?:the\s+|our\s+|a\s+|an\s+)?[“"]\s*(?P<term>[^“”"\n]{1,80}?)\s*[”"]"#)
             .expect("valid regex")
     });
     let next = NEXT.get_or_init(|| {
