@@ -24,7 +24,7 @@ pub use isolate::{
     main_stack_suffices, serve, ProcessPool, WorkerConfig, DEFAULT_MAX_DECOMPRESSED,
     DEFAULT_MAX_MEMORY,
 };
-pub use pool::{for_each_ordered, WORKER_STACK};
+pub use pool::{for_each_ordered, for_each_ordered_by, WORKER_STACK};
 pub use resume::Done;
 
 /// What became of one input.

@@ -34,6 +34,24 @@ pub fn for_each_ordered<T, R, E>(
     items: &[T],
     jobs: usize,
     work: impl Fn(usize, &T) -> R + Sync,
+    sink: impl FnMut(usize, R) -> Result<(), E>,
+) -> Result<(), E>
+where
+    T: Sync,
+    R: Send,
+{
+    for_each_ordered_by(items, jobs, |_| 0, work, sink)
+}
+
+/// [`for_each_ordered`], starting the costliest items first: within each window of items that
+/// workers may run ahead, in decreasing `cost` (a file's size, say), so that one large file
+/// does not start last and keep a single worker busy after the others are done. Results still
+/// reach `sink` in item order.
+pub fn for_each_ordered_by<T, R, E>(
+    items: &[T],
+    jobs: usize,
+    cost: impl Fn(&T) -> u64,
+    work: impl Fn(usize, &T) -> R + Sync,
     mut sink: impl FnMut(usize, R) -> Result<(), E>,
 ) -> Result<(), E>
 where
@@ -44,6 +62,12 @@ where
     // Room for the other workers to keep busy through one slow file (a 67-page tagged PDF takes
     // as long as a dozen ordinary filings), at the cost of holding that many finished reports.
     let window = jobs * 16;
+    let costs: Vec<u64> = items.iter().map(cost).collect();
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    for block in order.chunks_mut(window) {
+        block.sort_by_key(|&i| std::cmp::Reverse(costs[i]));
+    }
+    let order = &order;
     let next = AtomicUsize::new(0);
     let stop = AtomicBool::new(false);
     // How many results the sink has taken; workers wait on it to stay within the window.
@@ -58,23 +82,21 @@ where
             std::thread::Builder::new()
                 .name(format!("tokenlens-worker-{n}"))
                 .stack_size(WORKER_STACK)
-                .spawn_scoped(scope, move || loop {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    if i >= items.len() {
-                        break;
-                    }
-                    {
-                        let mut w = written.lock().unwrap_or_else(|e| e.into_inner());
-                        while i >= *w + window && !stop.load(Ordering::Relaxed) {
-                            w = moved.wait(w).unwrap_or_else(|e| e.into_inner());
+                .spawn_scoped(scope, move || {
+                    while let Some(&i) = order.get(next.fetch_add(1, Ordering::Relaxed)) {
+                        {
+                            let mut w = written.lock().unwrap_or_else(|e| e.into_inner());
+                            while i >= *w + window && !stop.load(Ordering::Relaxed) {
+                                w = moved.wait(w).unwrap_or_else(|e| e.into_inner());
+                            }
                         }
-                    }
-                    if stop.load(Ordering::Relaxed) {
-                        break;
-                    }
-                    let result = work(i, &items[i]);
-                    if tx.send((i, result)).is_err() {
-                        break;
+                        if stop.load(Ordering::Relaxed) {
+                            break;
+                        }
+                        let result = work(i, &items[i]);
+                        if tx.send((i, result)).is_err() {
+                            break;
+                        }
                     }
                 })
                 .expect("cannot start a worker thread");
@@ -127,6 +149,29 @@ mod tests {
         .unwrap();
         let want: Vec<(usize, u64)> = (0..60).map(|n| (n as usize, n * 10)).collect();
         assert_eq!(got, want);
+    }
+
+    #[test]
+    fn the_costliest_items_start_first_and_results_stay_in_order() {
+        let items: Vec<u64> = vec![1, 5, 2, 9, 3];
+        let started = Mutex::new(Vec::new());
+        let mut got = Vec::new();
+        for_each_ordered_by(
+            &items,
+            1,
+            |&n| n,
+            |_, &n| {
+                started.lock().unwrap().push(n);
+                n
+            },
+            |i, n| {
+                got.push((i, n));
+                Ok::<_, ()>(())
+            },
+        )
+        .unwrap();
+        assert_eq!(started.into_inner().unwrap(), vec![9, 5, 3, 2, 1]);
+        assert_eq!(got, vec![(0, 1), (1, 5), (2, 2), (3, 9), (4, 3)]);
     }
 
     #[test]
