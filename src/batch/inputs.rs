@@ -32,6 +32,15 @@ impl Input {
             Input::Failed(e) => e.path(),
         }
     }
+
+    /// The file's size in bytes, 0 when it cannot be read: a guess at its cost, to start large
+    /// files first (see [`for_each_ordered_by`](super::for_each_ordered_by)).
+    pub fn size(&self) -> u64 {
+        match self {
+            Input::File { path, .. } => std::fs::metadata(path).map_or(0, |m| m.len()),
+            Input::Failed(_) => 0,
+        }
+    }
 }
 
 /// Collects inputs from paths, folders, glob patterns and path lists.

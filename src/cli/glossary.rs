@@ -97,9 +97,10 @@ pub fn build(args: GlossaryBuildArgs) -> Result<ExitCode> {
     let mut errors = Vec::new();
     // Each file is read (in a worker process by default) with its clean text kept: the merge
     // counts which filings use each term. The merge runs in input order on this thread.
-    batch::for_each_ordered(
+    batch::for_each_ordered_by(
         &inputs,
         jobs,
+        batch::Input::size,
         |_, input| engine.process_keeping_text(input, true),
         |_, (outcome, text)| {
             let report = match outcome {

@@ -211,11 +211,10 @@ pub fn run(args: ScanArgs) -> Result<ExitCode> {
     let bar = progress.bar();
     let jobs = super::engine::jobs(args.jobs);
     // Large files first within each window, so one does not start last and run alone.
-    let size = |input: &batch::Input| std::fs::metadata(input.path()).map_or(0, |m| m.len());
     batch::for_each_ordered_by(
         &inputs,
         jobs,
-        size,
+        batch::Input::size,
         |_, input| {
             bar.set_message(input.path().display().to_string());
             engine.process(input)
