@@ -475,6 +475,54 @@ fn without_leaders(line: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(cells.join("\t"))
 }
 
+/// A header of periods whose cells lost their tabs, each period of several words: "Mar. 31,
+/// 2025 Jun. 30, 2025", "Q1 2025 Q2 2025", "FY2024 FY2025" (years alone are figures, above).
+/// The periods joined by tabs, or `None` when the line is anything else.
+fn period_header(line: &str) -> Option<String> {
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let month = |w: &str| {
+        let w = w.trim_end_matches('.').to_ascii_lowercase();
+        w.len() >= 3
+            && MONTHS.iter().any(|m| w.starts_with(m))
+            && w.chars().all(|c| c.is_ascii_alphabetic())
+    };
+    let year = |w: &str| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit());
+    let day = |w: &str| {
+        let d = w.trim_end_matches(',');
+        (1..=2).contains(&d.len()) && d.bytes().all(|b| b.is_ascii_digit())
+    };
+    let quarter = |w: &str| {
+        let b = w.as_bytes();
+        b.len() == 2 && matches!(b[0], b'Q' | b'H') && b[1].is_ascii_digit()
+    };
+    let fiscal = |w: &str| {
+        w.strip_prefix("FY")
+            .is_some_and(|y| matches!(y.len(), 2 | 4) && y.bytes().all(|b| b.is_ascii_digit()))
+    };
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let mut periods = Vec::new();
+    let mut k = 0;
+    while k < words.len() {
+        let w = words[k];
+        let n = if month(w) && k + 2 < words.len() && day(words[k + 1]) && year(words[k + 2]) {
+            3
+        } else if month(w) && k + 1 < words.len() && year(words[k + 1]) {
+            2
+        } else if quarter(w) && k + 1 < words.len() && year(words[k + 1]) {
+            2
+        } else if fiscal(w) {
+            1
+        } else {
+            return None;
+        };
+        periods.push(words[k..k + n].join(" "));
+        k += n;
+    }
+    (periods.len() >= 2).then(|| periods.join("\t"))
+}
+
 /// A table row whose cells lost their tabs (PDF text with narrow gaps, text printed with single
 /// spaces or dot leaders): "Revenue $ 84,212 $ 196,530", "Gross margin 39.1 % 50.1 %",
 /// "Revenue(1) ........ $ 1,046 $ 1,932", "2023 2024 2025". Its cells are joined by tabs again,
@@ -488,6 +536,9 @@ fn figure_cells(line: &str) -> std::borrow::Cow<'_, str> {
     }
     if !line.bytes().any(|b| b.is_ascii_digit()) {
         return Cow::Borrowed(line);
+    }
+    if let Some(periods) = period_header(line) {
+        return Cow::Owned(periods);
     }
     let sign = |t: &str| matches!(t, "$" | "€" | "£" | "¥" | "RMB" | "HK$" | "US$");
     let number = |t: &str| {
@@ -626,6 +677,13 @@ mod tests {
                 "2024 (excluding the three months ended September 30, 2023)\t$ 2,287\t$ 1,378",
             ),
             ("Inc. 2025 Plan", "Inc. 2025 Plan"),
+            (
+                "Mar. 31, 2025 Jun. 30, 2025 Sep. 30, 2025",
+                "Mar. 31, 2025\tJun. 30, 2025\tSep. 30, 2025",
+            ),
+            ("Q1 2025 Q2 2025", "Q1 2025\tQ2 2025"),
+            ("FY2024 FY2025", "FY2024\tFY2025"),
+            ("March 2025 was strong", "March 2025 was strong"),
         ];
         for (line, want) in rows {
             assert_eq!(figure_cells(line), want, "{line}");

@@ -24,8 +24,7 @@ use super::number::{self, NumberKind};
 /// How far above a row its header and caption are looked for.
 /// The scale a label may end with: "Total revenue (in thousands)", "Capital expenditures
 /// (in billions)".
-const LABEL_SCALE: &str =
-    r"(?:\s*\((?:in\s+)?(?:US\$|\$|RMB|HK\$|€|£)?\s*(?:thousands?|millions?|billions?)\))?";
+const LABEL_SCALE: &str = r"(?:\s*\((?:in\s+)?(?:(?:US\$|\$|RMB|HK\$|€|£)\s*(?:in\s+)?)?(?:thousands?|millions?|billions?)\))?";
 
 pub const HEADER_REACH: usize = 1200;
 
@@ -89,7 +88,7 @@ fn patterns() -> &'static Patterns {
         customer: re(r"(?i)^(?:customer\s+[A-Z0-9]\b|(?:our\s+)?(?:largest|top\s+(?:\w+\s+)?)customers?\b)"),
         token_source: re(r"(?i)\b(?:API|tokens?|usage-based|consumption|MaaS|model-as-a-service|inference)\b"),
         caption_price: re(r"(?i)(?P<c>US\$|HK\$|RMB|USD|HKD|EUR|GBP|CNY|JPY|\$|€|£|¥)?\s*(?:per|/)\s*(?:one\s+|1\s+|a\s+)?(?P<d>million|thousand|1M|1K|1,000,000|1,000|token)\s+(?:input\s+|output\s+)?tokens?|(?P<c2>US\$|HK\$|RMB|USD|HKD|EUR|GBP|CNY|JPY|\$|€|£|¥)\s+per\s+(?P<d2>million|thousand)\s+tokens"),
-        caption: re(r"(?i)^(?:for\s+the\s+)?(?P<lead>(?:(?:three|six|nine|twelve)\s+months|years?|fiscal\s+years?|quarters?|periods?)\s+ended|as\s+(?:of|at))\s+(?P<date>[A-Za-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Za-z]+),?$"),
+        caption: re(r"(?i)^(?:for\s+the\s+)?(?P<lead>(?:(?:three|six|nine|twelve)\s+months|years?|fiscal\s+years?|quarters?|periods?)\s+ended|as\s+(?:of|at))(?:\s+(?P<date>[A-Za-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Za-z]+))?,?$"),
     })
 }
 
@@ -470,7 +469,11 @@ fn header_periods(above: &str, columns: usize) -> Option<Vec<Option<String>>> {
                                 })
                                 .collect::<Vec<_>>()
                                 .join(" ");
-                            format!("{} {}", lead.to_lowercase(), &c["date"])
+                            match c.name("date") {
+                                Some(date) => format!("{} {}", lead.to_lowercase(), date.as_str()),
+                                // "Three Months Ended" over full dates.
+                                None => lead.to_lowercase(),
+                            }
                         })
                     })
                     .collect::<Vec<_>>()
@@ -510,7 +513,19 @@ fn header_periods(above: &str, columns: usize) -> Option<Vec<Option<String>>> {
                 .map(|(i, c)| {
                     p.period_cell.is_match(c).then(|| {
                         let bare_year = year(c).is_some();
+                        let dated = !cap_lacks_date(captions.get(group[i]));
                         match captions.get(group[i]) {
+                            // "Three Months Ended" over "Mar. 31, 2025".
+                            Some(cap)
+                                if !dated
+                                    && cap.ends_with("ended")
+                                    && c.starts_with(|d: char| d.is_alphabetic())
+                                    && c.contains(',')
+                                    && !c.starts_with(['Q', 'H', 'F']) =>
+                            {
+                                format!("{cap} {c}")
+                            }
+                            Some(_) if !dated => c.to_string(),
                             Some(cap) if bare_year && cap.ends_with(char::is_alphabetic) => {
                                 format!("{cap} {c}")
                             }
@@ -523,6 +538,11 @@ fn header_periods(above: &str, columns: usize) -> Option<Vec<Option<String>>> {
         );
     }
     None
+}
+
+/// Whether a period caption names no date ("three months ended"), so its cells must.
+fn cap_lacks_date(cap: Option<&String>) -> bool {
+    cap.is_some_and(|c| c.ends_with("ended") || c.ends_with(" of") || c.ends_with(" at"))
 }
 
 /// The figures of one table row (`row` holds tabs), with `above` the text before it.
