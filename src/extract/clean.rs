@@ -508,9 +508,7 @@ fn period_header(line: &str) -> Option<String> {
         let w = words[k];
         let n = if month(w) && k + 2 < words.len() && day(words[k + 1]) && year(words[k + 2]) {
             3
-        } else if month(w) && k + 1 < words.len() && year(words[k + 1]) {
-            2
-        } else if quarter(w) && k + 1 < words.len() && year(words[k + 1]) {
+        } else if (month(w) || quarter(w)) && k + 1 < words.len() && year(words[k + 1]) {
             2
         } else if fiscal(w) {
             1
