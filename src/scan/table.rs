@@ -675,8 +675,10 @@ pub fn row_metrics(row: &str, above: &str) -> Vec<Found> {
             .map(str::trim)
             .filter(|c| !c.is_empty())
             .collect();
-        (l.contains('\t') && cells.len() == cols.len() && cells.contains(&"%"))
-            .then(|| cells.iter().map(|c| *c == "%").collect())
+        // "%", or "% of total" / "% of revenue".
+        let share = |c: &str| c == "%" || c.starts_with("% of") || c == "(%)";
+        (l.contains('\t') && cells.len() == cols.len() && cells.iter().any(|c| share(c)))
+            .then(|| cells.iter().map(|c| share(c)).collect())
     });
     let share_column = |i: usize| units.as_ref().is_some_and(|u| u[i]);
     // Periods over pairs of columns (an amount and its share under each year).
