@@ -119,6 +119,11 @@ fn cells(row: &str) -> Vec<Cell<'_>> {
     out
 }
 
+/// A units cell or caption in thousands of a currency: "RMB'000", "US$’000".
+fn in_thousands_of_money(s: &str) -> bool {
+    s.contains("'000") || s.contains("’000")
+}
+
 /// A cell that holds only a currency sign, glued to the next one in the table ("$⇥1,915.4").
 fn currency_only(text: &str) -> bool {
     matches!(
@@ -378,8 +383,7 @@ fn without_footnotes(label: &str) -> &str {
 
 /// The scale a label or caption states: "(in trillions)", "(RMB in millions)".
 fn scale_in(s: &str) -> Option<f64> {
-    // "RMB'000", "US$’000": thousands.
-    if s.contains("'000") || s.contains("’000") {
+    if in_thousands_of_money(s) {
         return Some(1e3);
     }
     // A units cell with its scale: "£m", "US$m", "€bn", "RMBm".
@@ -590,10 +594,8 @@ pub fn row_metrics(row: &str, above: &str) -> Vec<Found> {
     // consumption)" under "Revenue:", or under "US$⇥%" units.
     let money_table = captions.iter().any(|c| {
         c.split('\t').any(|u| {
-            matches!(
-                u.trim(),
-                "US$" | "$" | "RMB'000" | "RMB’000" | "US$'000" | "HK$'000" | "€" | "£"
-            )
+            let u = u.trim();
+            currency_only(u) || in_thousands_of_money(u)
         })
     });
     let direct = match direct {
@@ -734,7 +736,7 @@ pub fn row_metrics(row: &str, above: &str) -> Vec<Found> {
         .iter()
         .find(|l| scale_in(l).is_some())
         .filter(|l| !l.to_lowercase().contains("except"))
-        .filter(|l| !l.contains("'000") && !l.contains("’000"))
+        .filter(|l| !in_thousands_of_money(l))
         .and_then(|l| scale_in(l));
     let label_currency = p
         .currency
